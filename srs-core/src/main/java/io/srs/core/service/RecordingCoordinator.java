@@ -1,0 +1,355 @@
+package io.srs.core.service;
+
+import io.srs.core.media.OfferedStream;
+import io.srs.core.media.StreamPlan;
+import io.srs.core.media.StreamPlanner;
+import io.srs.core.metadata.RecordingMetadata;
+import io.srs.core.port.MediaReceiverFactory;
+import io.srs.core.port.MediaReport;
+import io.srs.core.port.MediaSession;
+import io.srs.core.port.MediaSessionSpec;
+import io.srs.core.port.MediaStreamSpec;
+import io.srs.core.port.MediaUnavailableException;
+import io.srs.core.port.RecordingEvent;
+import io.srs.core.port.RecordingEventListener;
+import io.srs.core.port.RecordingHandle;
+import io.srs.core.port.RecordingStore;
+import io.srs.core.port.RecordingSummary;
+import io.srs.core.port.RecordingSummary.DeclinedStream;
+import io.srs.core.port.RecordingSummary.TrackSummary;
+import io.srs.core.port.StoredRecording;
+import io.srs.core.port.StreamStats;
+import io.srs.core.port.TrackSpec;
+import io.srs.core.service.OfferDecision.AnsweredStream;
+import io.srs.core.service.OfferDecision.Rejected;
+import io.srs.core.session.EndReason;
+import io.srs.core.session.RecordingId;
+import io.srs.core.session.RecordingSession;
+import io.srs.core.session.SessionState;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+
+/**
+ * The domain's side of a call: plans the answer, reserves storage and ports before answering (so a
+ * call we cannot record is refused, never accepted and lost), and finalises on a bounded executor
+ * when the call ends.
+ */
+public final class RecordingCoordinator implements RecordingService {
+
+  /** Retry-After for 503s caused by load: long enough for an SBC to try its next recorder. */
+  static final int RETRY_AFTER_SECONDS = 5;
+
+  /** RFC 3261 §20.43 warn-code 305: "Incompatible media format". */
+  static final int WARN_INCOMPATIBLE_MEDIA = 305;
+
+  /**
+   * Bounds on concurrent work.
+   *
+   * @param maxSessions recording sessions in progress, finalising included
+   */
+  public record Limits(int maxSessions) {
+    public Limits {
+      if (maxSessions < 1) {
+        throw new IllegalArgumentException("maxSessions must be at least 1: " + maxSessions);
+      }
+    }
+  }
+
+  private final MediaReceiverFactory mediaFactory;
+  private final RecordingStore store;
+  private final Executor finaliser;
+  private final Clock clock;
+  private final RandomGenerator random;
+  private final RecordingEventListener listener;
+  private final Limits limits;
+  private final StreamPlanner planner;
+  private final java.util.SortedSet<io.srs.core.media.Codec> supported;
+  private final Map<RecordingId, RecordingSession> sessions = new ConcurrentHashMap<>();
+  private final Map<RecordingId, CompletableFuture<Void>> finalising = new ConcurrentHashMap<>();
+  private final AtomicInteger reserved = new AtomicInteger();
+  private volatile boolean draining;
+
+  public RecordingCoordinator(
+      MediaReceiverFactory mediaFactory,
+      RecordingStore store,
+      Executor finaliser,
+      Clock clock,
+      RandomGenerator random,
+      RecordingEventListener listener,
+      Limits limits) {
+    this.mediaFactory = Objects.requireNonNull(mediaFactory, "mediaFactory");
+    this.store = Objects.requireNonNull(store, "store");
+    this.finaliser = Objects.requireNonNull(finaliser, "finaliser");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.random = Objects.requireNonNull(random, "random");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.supported = new java.util.TreeSet<>(mediaFactory.supportedCodecs());
+    this.planner = new StreamPlanner(supported);
+  }
+
+  @Override
+  public OfferDecision offer(RecordingOffer offer) {
+    if (draining) {
+      return new Rejected(503, "Recorder draining", 0, null, RETRY_AFTER_SECONDS);
+    }
+    List<StreamPlan> plans = planner.plan(offer.streams());
+    if (plans.stream().noneMatch(StreamPlan::isRecorded)) {
+      return new Rejected(
+          488, "Not Acceptable Here", WARN_INCOMPATIBLE_MEDIA, noRecordableMedia(offer), 0);
+    }
+    if (!reserveSlot()) {
+      return new Rejected(503, "Recorder at capacity", 0, null, RETRY_AFTER_SECONDS);
+    }
+    RecordingId id = RecordingId.generate(clock.instant(), random);
+    RecordingHandle handle;
+    try {
+      handle = store.create(id, offer.callId(), offer.receivedAt());
+    } catch (IOException | RuntimeException e) {
+      reserved.decrementAndGet();
+      return new Rejected(
+          503, "Recording storage unavailable: " + oneLine(e), 0, null, RETRY_AFTER_SECONDS);
+    }
+    try {
+      if (offer.rawMetadata() != null) {
+        handle.addMetadata(offer.rawMetadata());
+      }
+      MediaSession media = mediaFactory.open(mediaSpec(id, plans, handle));
+      RecordingSession session =
+          new RecordingSession(
+              id,
+              offer.callId(),
+              offer.fromUri(),
+              offer.toUri(),
+              offer.receivedAt(),
+              clock.instant(),
+              plans,
+              offer.metadata(),
+              handle,
+              media);
+      sessions.put(id, session);
+      return new OfferDecision.Accepted(id, answer(plans, media));
+    } catch (IOException | MediaUnavailableException | RuntimeException e) {
+      handle.abort();
+      reserved.decrementAndGet();
+      String what = e instanceof MediaUnavailableException ? "Media ports" : "Recording storage";
+      return new Rejected(503, what + " unavailable: " + oneLine(e), 0, null, RETRY_AFTER_SECONDS);
+    }
+  }
+
+  private boolean reserveSlot() {
+    while (true) {
+      int now = reserved.get();
+      if (now >= limits.maxSessions()) {
+        return false;
+      }
+      if (reserved.compareAndSet(now, now + 1)) {
+        return true;
+      }
+    }
+  }
+
+  private static MediaSessionSpec mediaSpec(
+      RecordingId id, List<StreamPlan> plans, RecordingHandle handle) throws IOException {
+    List<MediaStreamSpec> streams = new ArrayList<>();
+    for (StreamPlan plan : plans) {
+      if (plan.isRecorded()) {
+        var spec =
+            new TrackSpec(
+                plan.index(),
+                plan.label(),
+                plan.codec().storedEncoding(),
+                plan.codec().sampleRate());
+        streams.add(
+            new MediaStreamSpec(
+                plan.index(),
+                plan.label(),
+                plan.codec(),
+                plan.payloadType(),
+                handle.openTrack(spec)));
+      }
+    }
+    return new MediaSessionSpec(id, plans.size(), streams);
+  }
+
+  private static List<AnsweredStream> answer(List<StreamPlan> plans, MediaSession media) {
+    List<AnsweredStream> answered = new ArrayList<>(plans.size());
+    for (StreamPlan plan : plans) {
+      answered.add(new AnsweredStream(plan, plan.isRecorded() ? media.rtpPort(plan.index()) : 0));
+    }
+    return answered;
+  }
+
+  @Override
+  public void acknowledge(RecordingId id) {
+    RecordingSession session = sessions.get(id);
+    if (session != null && session.moveTo(SessionState.ACTIVE)) {
+      listener.on(
+          new RecordingEvent.Started(
+              id, session.callId(), session.handle().location(), parties(session)));
+    }
+  }
+
+  @Override
+  public void end(RecordingId id, EndReason reason) {
+    RecordingSession session = sessions.get(id);
+    if (session == null) {
+      return;
+    }
+    session.markEnded(clock.instant(), reason);
+    if (!session.moveTo(SessionState.ENDING)) {
+      return;
+    }
+    CompletableFuture<Void> done =
+        session
+            .media()
+            .close()
+            .toCompletableFuture()
+            .handleAsync(
+                (report, failure) -> {
+                  finalise(session, report, failure);
+                  return null;
+                },
+                finaliser);
+    finalising.put(id, done);
+    done.whenComplete((ignored, error) -> finalising.remove(id));
+  }
+
+  private void finalise(RecordingSession session, MediaReport report, Throwable mediaFailure) {
+    try {
+      if (mediaFailure != null) {
+        throw new IOException("media did not close cleanly", mediaFailure);
+      }
+      StoredRecording stored = session.handle().finish(summary(session, report));
+      session.moveTo(SessionState.CLOSED);
+      listener.on(
+          new RecordingEvent.Completed(
+              session.id(),
+              session.callId(),
+              stored.location(),
+              report.timelineLength(),
+              session.endReason(),
+              parties(session)));
+    } catch (IOException | RuntimeException e) {
+      session.moveTo(SessionState.FAILED);
+      listener.on(
+          new RecordingEvent.Failed(
+              session.id(), session.callId(), session.handle().location(), oneLine(e)));
+    } finally {
+      sessions.remove(session.id());
+      reserved.decrementAndGet();
+    }
+  }
+
+  private static RecordingSummary summary(RecordingSession session, MediaReport report) {
+    RecordingMetadata metadata = session.metadata();
+    List<TrackSummary> tracks = new ArrayList<>();
+    List<DeclinedStream> declined = new ArrayList<>();
+    for (StreamPlan plan : session.plans()) {
+      if (plan.isRecorded()) {
+        tracks.add(
+            new TrackSummary(
+                plan.index(),
+                plan.label(),
+                plan.codec(),
+                plan.payloadType(),
+                metadata.sendersOnLabel(plan.label()),
+                statsFor(report, plan.index())));
+      } else {
+        declined.add(new DeclinedStream(plan.index(), plan.label(), plan.declineReason()));
+      }
+    }
+    return new RecordingSummary(
+        session.id(),
+        session.callId(),
+        session.fromUri(),
+        session.toUri(),
+        session.invitedAt(),
+        session.answeredAt(),
+        report.mediaStartedAt(),
+        session.endedAt(),
+        session.endReason(),
+        report.timelineLength() == null ? Duration.ZERO : report.timelineLength(),
+        metadata,
+        tracks,
+        declined);
+  }
+
+  private static StreamStats statsFor(MediaReport report, int index) {
+    for (StreamStats stats : report.streams()) {
+      if (stats.streamIndex() == index) {
+        return stats;
+      }
+    }
+    throw new IllegalStateException("media report lacks stream " + index);
+  }
+
+  private static List<RecordingEvent.TrackParties> parties(RecordingSession session) {
+    List<RecordingEvent.TrackParties> parties = new ArrayList<>();
+    for (StreamPlan plan : session.plans()) {
+      if (plan.isRecorded()) {
+        parties.add(
+            new RecordingEvent.TrackParties(
+                plan.index(), plan.label(), session.metadata().sendersOnLabel(plan.label())));
+      }
+    }
+    return parties;
+  }
+
+  private String noRecordableMedia(RecordingOffer offer) {
+    StringBuilder text = new StringBuilder("No recordable media offered:");
+    for (OfferedStream stream : offer.streams()) {
+      text.append(" m=")
+          .append(stream.index())
+          .append(' ')
+          .append(stream.mediaType())
+          .append(' ')
+          .append(stream.transport())
+          .append(' ')
+          .append(StreamPlanner.describeFormats(stream))
+          .append(';');
+    }
+    text.append(" we record");
+    for (var codec : supported) {
+      text.append(' ').append(codec.encodingName()).append('/').append(codec.clockRate());
+    }
+    return text.append(" over RTP/AVP").toString();
+  }
+
+  private static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.replaceAll("[\\r\\n\"]+", " ");
+  }
+
+  @Override
+  public boolean acceptingCalls() {
+    return !draining && reserved.get() < limits.maxSessions();
+  }
+
+  /** Sessions in progress, finalising included. */
+  public int activeSessions() {
+    return reserved.get();
+  }
+
+  /**
+   * Stops taking calls, ends every session in progress with {@code reason} and completes when all
+   * of them are finalised.
+   */
+  public CompletableFuture<Void> endAll(EndReason reason) {
+    draining = true;
+    for (RecordingId id : List.copyOf(sessions.keySet())) {
+      end(id, reason);
+    }
+    return CompletableFuture.allOf(finalising.values().toArray(CompletableFuture[]::new));
+  }
+}

@@ -1,0 +1,23 @@
+package io.srs.core.service;
+
+import io.srs.core.session.EndReason;
+import io.srs.core.session.RecordingId;
+
+/**
+ * What the SIP side asks of the domain. Implemented by {@link RecordingCoordinator}; called on SIP
+ * threads, so no method blocks on media flushing or disk finalisation.
+ */
+public interface RecordingService {
+
+  /** An INVITE arrived: plan, reserve ports and storage, and decide. */
+  OfferDecision offer(RecordingOffer offer);
+
+  /** The ACK for our 2xx arrived: the recording is live. Unknown ids are ignored. */
+  void acknowledge(RecordingId id);
+
+  /** The call ended: finalise in the background. Unknown or ended ids are ignored. */
+  void end(RecordingId id, EndReason reason);
+
+  /** False when a new call would be refused (capacity, draining): OPTIONS answers 503 then. */
+  boolean acceptingCalls();
+}

@@ -1,0 +1,15 @@
+package io.srs.core.session;
+
+/** Why a recording session ended; written to the sidecar and the completion log line. */
+public enum EndReason {
+  /** The SRC sent BYE (RFC 7866 §8.1.3). */
+  BYE,
+  /** The SRC cancelled the INVITE before it was answered (RFC 3261 §9). */
+  CANCEL,
+  /** Our 2xx was never acknowledged (RFC 3261 §13.3.1.4: 64*T1 without ACK). */
+  NO_ACK,
+  /** The daemon stopped while the call was in progress. */
+  SHUTDOWN,
+  /** Media or storage failed during the call. */
+  ERROR
+}

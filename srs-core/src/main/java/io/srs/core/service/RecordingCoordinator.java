@@ -36,6 +36,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
@@ -120,11 +121,13 @@ public final class RecordingCoordinator implements RecordingService {
       return new Rejected(
           503, "Recording storage unavailable: " + oneLine(e), 0, null, RETRY_AFTER_SECONDS);
     }
+    MediaSession media = null;
     try {
       if (offer.rawMetadata() != null) {
         handle.addMetadata(offer.rawMetadata());
       }
-      MediaSession media = mediaFactory.open(mediaSpec(id, plans, handle));
+      media = mediaFactory.open(mediaSpec(id, plans, handle));
+      List<AnsweredStream> answer = answer(plans, media);
       RecordingSession session =
           new RecordingSession(
               id,
@@ -138,12 +141,25 @@ public final class RecordingCoordinator implements RecordingService {
               handle,
               media);
       sessions.put(id, session);
-      return new OfferDecision.Accepted(id, answer(plans, media));
+      return new OfferDecision.Accepted(id, answer);
     } catch (IOException | MediaUnavailableException | RuntimeException e) {
+      // Refused, so release everything reserved for it: ports first, then the vault's place.
+      closeQuietly(media);
       handle.abort();
       reserved.decrementAndGet();
       String what = e instanceof MediaUnavailableException ? "Media ports" : "Recording storage";
       return new Rejected(503, what + " unavailable: " + oneLine(e), 0, null, RETRY_AFTER_SECONDS);
+    }
+  }
+
+  private static void closeQuietly(MediaSession media) {
+    if (media == null) {
+      return;
+    }
+    try {
+      media.close();
+    } catch (RuntimeException ignored) {
+      // The offer is refused either way; the media side owns its ports.
     }
   }
 
@@ -194,7 +210,7 @@ public final class RecordingCoordinator implements RecordingService {
   public void acknowledge(RecordingId id) {
     RecordingSession session = sessions.get(id);
     if (session != null && session.moveTo(SessionState.ACTIVE)) {
-      listener.on(
+      publish(
           new RecordingEvent.Started(
               id, session.callId(), session.handle().location(), parties(session)));
     }
@@ -206,23 +222,53 @@ public final class RecordingCoordinator implements RecordingService {
     if (session == null) {
       return;
     }
-    session.markEnded(clock.instant(), reason);
+    // Only the call that wins the move records the end: a second end (BYE racing a shutdown)
+    // must not overwrite the first one's reason.
     if (!session.moveTo(SessionState.ENDING)) {
       return;
     }
+    session.markEnded(clock.instant(), reason);
     CompletableFuture<Void> done =
-        session
-            .media()
-            .close()
-            .toCompletableFuture()
+        closeMedia(session)
             .handleAsync(
                 (report, failure) -> {
                   finalise(session, report, failure);
                   return null;
                 },
-                finaliser);
+                this::executeFinalisation);
     finalising.put(id, done);
     done.whenComplete((ignored, error) -> finalising.remove(id));
+  }
+
+  /** A media side that throws instead of failing its stage must not leave the session ENDING. */
+  private static CompletableFuture<MediaReport> closeMedia(RecordingSession session) {
+    try {
+      return session.media().close().toCompletableFuture();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * Hands finalisation to the bounded executor; when it refuses (saturated or shut down), runs it
+   * on the calling thread instead: slower for that caller, but the recording is never left
+   * unfinished and its slot never leaked (DESIGN.md promise 1).
+   */
+  private void executeFinalisation(Runnable task) {
+    try {
+      finaliser.execute(task);
+    } catch (RejectedExecutionException rejected) {
+      task.run();
+    }
+  }
+
+  /** Listeners must not throw; if one does, the recording's outcome must not change. */
+  private void publish(RecordingEvent event) {
+    try {
+      listener.on(event);
+    } catch (RuntimeException ignored) {
+      // A broken listener loses its event, never the recording.
+    }
   }
 
   private void finalise(RecordingSession session, MediaReport report, Throwable mediaFailure) {
@@ -232,7 +278,7 @@ public final class RecordingCoordinator implements RecordingService {
       }
       StoredRecording stored = session.handle().finish(summary(session, report));
       session.moveTo(SessionState.CLOSED);
-      listener.on(
+      publish(
           new RecordingEvent.Completed(
               session.id(),
               session.callId(),
@@ -242,7 +288,7 @@ public final class RecordingCoordinator implements RecordingService {
               parties(session)));
     } catch (IOException | RuntimeException e) {
       session.moveTo(SessionState.FAILED);
-      listener.on(
+      publish(
           new RecordingEvent.Failed(
               session.id(), session.callId(), session.handle().location(), oneLine(e)));
     } finally {

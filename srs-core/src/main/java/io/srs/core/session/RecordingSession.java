@@ -64,7 +64,9 @@ public final class RecordingSession {
     while (true) {
       SessionState current = state.get();
       if (!current.canMoveTo(target)) {
-        if (current == target || current.ordinal() > target.ordinal()) {
+        // Late or duplicate: already there, already past it, or already finished (a terminal
+        // state absorbs every later move, e.g. a failure reported after the recording closed).
+        if (current == target || current.isTerminal() || current.ordinal() > target.ordinal()) {
           return false;
         }
         throw new IllegalTransitionException(id, current, target);
@@ -79,7 +81,10 @@ public final class RecordingSession {
     return state.get();
   }
 
-  /** Records why and when the call ended; called once, before the move to ENDING completes. */
+  /**
+   * Records why and when the call ended; called once, by whoever moved the session to ENDING, so a
+   * second end (a BYE racing a shutdown) cannot overwrite the first.
+   */
   public void markEnded(Instant at, EndReason reason) {
     this.endedAt = at;
     this.endReason = reason;

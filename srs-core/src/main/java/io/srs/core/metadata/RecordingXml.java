@@ -1,0 +1,48 @@
+package io.srs.core.metadata;
+
+/**
+ * The names of RFC 7865 §6 that the readers match, by local name. Elements are matched whatever
+ * their prefix, in the RFC's namespace, the drafts' namespace or none (SRCs in the field send all
+ * three); elements of any other namespace are extension data (RFC 7865 §6.11) and are skipped.
+ */
+final class RecordingXml {
+  private RecordingXml() {}
+
+  /** RFC 7865 §9.1: the namespace of the published format. */
+  static final String NAMESPACE = "urn:ietf:params:xml:ns:recording:1";
+
+  /** The namespace of draft-ietf-siprec-metadata, still sent by older SRCs. */
+  static final String DRAFT_NAMESPACE = "urn:ietf:params:xml:ns:recording";
+
+  static final String RECORDING = "recording";
+
+  /** RFC 7865 §6.1; the schema spells it {@code datamode}, the prose {@code dataMode}. */
+  static final String DATA_MODE = "datamode";
+
+  static final String SESSION = "session";
+  static final String SESSION_ID = "session_id";
+  static final String SIP_SESSION_ID = "sipSessionID";
+  static final String GROUP_REF = "group-ref";
+
+  static final String PARTICIPANT = "participant";
+  static final String PARTICIPANT_ID = "participant_id";
+  static final String NAME_ID = "nameID";
+  static final String AOR = "aor";
+  static final String NAME = "name";
+
+  static final String STREAM = "stream";
+  static final String STREAM_ID = "stream_id";
+  static final String LABEL = "label";
+
+  static final String PARTICIPANT_STREAM_ASSOC = "participantstreamassoc";
+  static final String SEND = "send";
+  static final String RECV = "recv";
+
+  /** True for the namespaces whose elements we read: RFC 7865's, the drafts', or none. */
+  static boolean isRecordingNamespace(String namespaceUri) {
+    return namespaceUri == null
+        || namespaceUri.isEmpty()
+        || NAMESPACE.equals(namespaceUri)
+        || DRAFT_NAMESPACE.equals(namespaceUri);
+  }
+}

@@ -1,0 +1,565 @@
+package io.srs.core.service;
+
+import static io.srs.core.media.Offers.audio;
+import static io.srs.core.service.Fakes.CALL_LENGTH;
+import static io.srs.core.service.Fakes.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.srs.core.media.AudioEncoding;
+import io.srs.core.media.Codec;
+import io.srs.core.media.MediaDirection;
+import io.srs.core.media.OfferedFormat;
+import io.srs.core.media.OfferedStream;
+import io.srs.core.media.StreamPlan;
+import io.srs.core.metadata.DataMode;
+import io.srs.core.metadata.MetadataSession;
+import io.srs.core.metadata.MetadataStream;
+import io.srs.core.metadata.NameId;
+import io.srs.core.metadata.Participant;
+import io.srs.core.metadata.ParticipantStreamAssociation;
+import io.srs.core.metadata.RecordingMetadata;
+import io.srs.core.port.MediaStreamSpec;
+import io.srs.core.port.MediaUnavailableException;
+import io.srs.core.port.RawMetadata;
+import io.srs.core.port.RecordingEvent;
+import io.srs.core.port.RecordingEvent.Completed;
+import io.srs.core.port.RecordingEvent.Failed;
+import io.srs.core.port.RecordingEvent.Started;
+import io.srs.core.port.RecordingEvent.TrackParties;
+import io.srs.core.port.RecordingSummary;
+import io.srs.core.port.RecordingSummary.DeclinedStream;
+import io.srs.core.port.TrackSpec;
+import io.srs.core.service.OfferDecision.Accepted;
+import io.srs.core.service.OfferDecision.AnsweredStream;
+import io.srs.core.service.OfferDecision.Rejected;
+import io.srs.core.session.EndReason;
+import io.srs.core.session.RecordingId;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.junit.jupiter.api.Test;
+
+class RecordingCoordinatorTest {
+  private static final Participant CALLER =
+      new Participant(
+          "+4930123456", List.of(new NameId("sip:+4930123456@sbc.example.com", "Erika", null)));
+  private static final Participant AGENT =
+      new Participant("agent-4711", List.of(new NameId("sip:4711@pbx.example.com", null, null)));
+
+  /** Caller sends on label 1, agent on label 2 (RFC 7865 §6.9). */
+  private static final RecordingMetadata METADATA =
+      new RecordingMetadata(
+          DataMode.COMPLETE,
+          List.of(new MetadataSession("cs-1", List.of(), null)),
+          List.of(CALLER, AGENT),
+          List.of(new MetadataStream("s1", "cs-1", "1"), new MetadataStream("s2", "cs-1", "2")),
+          List.of(
+              new ParticipantStreamAssociation("+4930123456", List.of("s1"), List.of("s2")),
+              new ParticipantStreamAssociation("agent-4711", List.of("s2"), List.of("s1"))));
+
+  private static final RawMetadata RAW =
+      new RawMetadata(
+          1,
+          T0,
+          "application/rs-metadata+xml",
+          "<recording xmlns='urn:ietf:params:xml:ns:recording:1'/>"
+              .getBytes(StandardCharsets.UTF_8));
+
+  private final Fakes.MediaFactory media = new Fakes.MediaFactory();
+  private final Fakes.Store store = new Fakes.Store();
+  private final Fakes.Events events = new Fakes.Events();
+  private Executor finaliser = Runnable::run;
+
+  private RecordingCoordinator coordinator(int maxSessions) {
+    return new RecordingCoordinator(
+        media,
+        store,
+        finaliser,
+        Clock.fixed(T0, ZoneOffset.UTC),
+        new Random(1),
+        events,
+        new RecordingCoordinator.Limits(maxSessions));
+  }
+
+  private static RecordingOffer offer(List<OfferedStream> streams) {
+    return new RecordingOffer(
+        "call-1@src.example.com",
+        "sip:src@src.example.com",
+        "sip:srs@srs.example.com",
+        "192.0.2.1:5060/UDP",
+        T0,
+        streams,
+        RAW,
+        METADATA);
+  }
+
+  private static OfferedStream video(int index, String label) {
+    return new OfferedStream(
+        index,
+        "video",
+        5000,
+        "RTP/AVP",
+        List.of(new OfferedFormat(96, "H264", 90000, 1, null)),
+        MediaDirection.SENDONLY,
+        label);
+  }
+
+  /** PCMU caller on label 1, a video m-line we decline, PCMA agent on label 2. */
+  private static RecordingOffer callerVideoAgent() {
+    return offer(List.of(audio(0, "1", 0, 8), video(1, "3"), audio(2, "2", 8)));
+  }
+
+  private static Accepted accepted(OfferDecision decision) {
+    assertThat(decision).isInstanceOf(Accepted.class);
+    return (Accepted) decision;
+  }
+
+  private static Rejected rejected(OfferDecision decision) {
+    assertThat(decision).isInstanceOf(Rejected.class);
+    return (Rejected) decision;
+  }
+
+  // --- offer ---------------------------------------------------------------------------------
+
+  @Test
+  void acceptedOfferAnswersEveryMLineWithItsPortAndZeroWhenDeclined() {
+    Accepted accepted = accepted(coordinator(10).offer(callerVideoAgent()));
+
+    assertThat(accepted.streams())
+        .extracting(AnsweredStream::port)
+        .containsExactly(40000, 0, 40004);
+    assertThat(accepted.streams())
+        .extracting(s -> s.plan().isRecorded())
+        .containsExactly(true, false, true);
+  }
+
+  @Test
+  void acceptedOfferStoresTheMetadataVerbatimBeforeAnswering() {
+    coordinator(10).offer(callerVideoAgent());
+
+    assertThat(store.handles).hasSize(1);
+    assertThat(store.handles.get(0).metadata).containsExactly(RAW);
+  }
+
+  @Test
+  void offerWithoutMetadataStoresNone() {
+    RecordingOffer bare =
+        new RecordingOffer(
+            "c", null, null, null, T0, List.of(audio(0, "1", 0)), null, RecordingMetadata.EMPTY);
+
+    accepted(coordinator(10).offer(bare));
+
+    assertThat(store.handles.get(0).metadata).isEmpty();
+  }
+
+  @Test
+  void acceptedOfferOpensOneTrackPerRecordedStream() {
+    coordinator(10).offer(callerVideoAgent());
+
+    assertThat(store.handles.get(0).tracks)
+        .containsExactly(
+            new TrackSpec(0, "1", AudioEncoding.MULAW, 8000),
+            new TrackSpec(2, "2", AudioEncoding.ALAW, 8000));
+  }
+
+  @Test
+  void mediaIsOpenedForEveryMLineWithOnlyRecordedStreams() {
+    coordinator(10).offer(callerVideoAgent());
+
+    assertThat(media.opened).hasSize(1);
+    assertThat(media.opened.get(0).mLineCount()).isEqualTo(3);
+    assertThat(media.opened.get(0).streams())
+        .extracting(MediaStreamSpec::index, MediaStreamSpec::codec, MediaStreamSpec::payloadType)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(0, Codec.PCMU, 0),
+            org.assertj.core.groups.Tuple.tuple(2, Codec.PCMA, 8));
+  }
+
+  @Test
+  void nothingRecordableIs488WithWarning305NamingTheOfferedCodecs() {
+    Rejected rejected =
+        rejected(coordinator(10).offer(offer(List.of(audio(0, "1", 18), video(1, "2")))));
+
+    assertThat(rejected.status()).isEqualTo(488);
+    assertThat(rejected.warnCode()).isEqualTo(305);
+    assertThat(rejected.warning())
+        .contains("m=0 audio RTP/AVP [G729/8000]", "m=1 video RTP/AVP [H264/90000]")
+        .contains("we record PCMU/8000 PCMA/8000");
+    assertThat(rejected.retryAfterSeconds()).isZero();
+    assertThat(store.createCalls).isZero();
+    assertThat(media.opened).isEmpty();
+  }
+
+  @Test
+  void atCapacityASecondOfferIs503WithRetryAfter() {
+    RecordingCoordinator coordinator = coordinator(1);
+    accepted(coordinator.offer(callerVideoAgent()));
+
+    Rejected rejected = rejected(coordinator.offer(callerVideoAgent()));
+
+    assertThat(rejected.status()).isEqualTo(503);
+    assertThat(rejected.reason()).isEqualTo("Recorder at capacity");
+    assertThat(rejected.retryAfterSeconds()).isEqualTo(RecordingCoordinator.RETRY_AFTER_SECONDS);
+    assertThat(store.createCalls).isEqualTo(1);
+    assertThat(coordinator.acceptingCalls()).isFalse();
+  }
+
+  @Test
+  void endingACallFreesItsSlot() {
+    RecordingCoordinator coordinator = coordinator(1);
+    RecordingId first = accepted(coordinator.offer(callerVideoAgent())).id();
+
+    coordinator.end(first, EndReason.BYE);
+
+    assertThat(coordinator.acceptingCalls()).isTrue();
+    accepted(coordinator.offer(callerVideoAgent()));
+  }
+
+  @Test
+  void storageFailureIs503AndLeaksNothing() {
+    RecordingCoordinator coordinator = coordinator(1);
+    store.failWith = new IOException("disk full");
+
+    Rejected rejected = rejected(coordinator.offer(callerVideoAgent()));
+
+    assertThat(rejected.status()).isEqualTo(503);
+    assertThat(rejected.reason()).isEqualTo("Recording storage unavailable: disk full");
+    assertThat(rejected.retryAfterSeconds()).isEqualTo(RecordingCoordinator.RETRY_AFTER_SECONDS);
+    assertThat(media.opened).isEmpty();
+    assertThat(coordinator.activeSessions()).isZero();
+    store.failWith = null;
+    accepted(coordinator.offer(callerVideoAgent()));
+  }
+
+  @Test
+  void mediaFailureIs503AndAbortsTheHandle() {
+    RecordingCoordinator coordinator = coordinator(1);
+    media.failWith = new MediaUnavailableException("no free port block");
+
+    Rejected rejected = rejected(coordinator.offer(callerVideoAgent()));
+
+    assertThat(rejected.status()).isEqualTo(503);
+    assertThat(rejected.reason()).isEqualTo("Media ports unavailable: no free port block");
+    assertThat(store.handles.get(0).aborted).isTrue();
+    assertThat(coordinator.activeSessions()).isZero();
+  }
+
+  @Test
+  void trackOpenFailureIs503AndAbortsTheHandle() {
+    RecordingCoordinator coordinator = coordinator(1);
+    store.openTrackFails = new IOException("cannot create track file");
+
+    Rejected rejected = rejected(coordinator.offer(callerVideoAgent()));
+
+    assertThat(rejected.status()).isEqualTo(503);
+    assertThat(rejected.reason()).contains("cannot create track file");
+    assertThat(store.handles.get(0).aborted).isTrue();
+    assertThat(media.opened).isEmpty();
+    assertThat(coordinator.activeSessions()).isZero();
+  }
+
+  @Test
+  void failureAfterMediaOpenedClosesTheMediaAndAbortsTheHandle() {
+    RecordingCoordinator coordinator = coordinator(1);
+    media.rtpPortThrows = new IllegalStateException("port block released");
+
+    Rejected rejected = rejected(coordinator.offer(callerVideoAgent()));
+
+    assertThat(rejected.status()).isEqualTo(503);
+    assertThat(media.sessions.get(0).closeCalls).isEqualTo(1);
+    assertThat(store.handles.get(0).aborted).isTrue();
+    assertThat(coordinator.activeSessions()).isZero();
+  }
+
+  // --- acknowledge -----------------------------------------------------------------------------
+
+  @Test
+  void acknowledgePublishesStartedOnceWithTheVoicesOfEachTrack() {
+    RecordingCoordinator coordinator = coordinator(10);
+    RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
+
+    coordinator.acknowledge(id);
+    coordinator.acknowledge(id);
+
+    assertThat(events.of(Started.class))
+        .containsExactly(
+            new Started(
+                id,
+                "call-1@src.example.com",
+                "/vault/" + id,
+                List.of(
+                    new TrackParties(0, "1", List.of(CALLER)),
+                    new TrackParties(2, "2", List.of(AGENT)))));
+  }
+
+  @Test
+  void acknowledgeOfAnUnknownIdIsIgnored() {
+    coordinator(10).acknowledge(new RecordingId("20261125T185046Z-0000000000000000"));
+
+    assertThat(events.events).isEmpty();
+  }
+
+  // --- end -------------------------------------------------------------------------------------
+
+  @Test
+  void endPublishesCompletedWithTheParticipantsOfEachTrack() {
+    RecordingCoordinator coordinator = coordinator(10);
+    RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
+    coordinator.acknowledge(id);
+
+    coordinator.end(id, EndReason.BYE);
+
+    assertThat(events.of(Completed.class))
+        .containsExactly(
+            new Completed(
+                id,
+                "call-1@src.example.com",
+                "/vault/" + id,
+                CALL_LENGTH,
+                EndReason.BYE,
+                List.of(
+                    new TrackParties(0, "1", List.of(CALLER)),
+                    new TrackParties(2, "2", List.of(AGENT)))));
+    assertThat(coordinator.activeSessions()).isZero();
+  }
+
+  @Test
+  void theSummaryNamesTracksTheirVoicesAndTheDeclinedMLines() {
+    RecordingCoordinator coordinator = coordinator(10);
+    RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
+    coordinator.acknowledge(id);
+
+    coordinator.end(id, EndReason.BYE);
+
+    RecordingSummary summary = store.handles.get(0).finished.get(0);
+    assertThat(summary.callId()).isEqualTo("call-1@src.example.com");
+    assertThat(summary.endReason()).isEqualTo(EndReason.BYE);
+    assertThat(summary.duration()).isEqualTo(CALL_LENGTH);
+    assertThat(summary.metadata()).isEqualTo(METADATA);
+    assertThat(summary.tracks())
+        .extracting(t -> t.streamIndex(), t -> t.codec(), t -> t.participants())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(0, Codec.PCMU, List.of(CALLER)),
+            org.assertj.core.groups.Tuple.tuple(2, Codec.PCMA, List.of(AGENT)));
+    assertThat(summary.declined())
+        .containsExactly(new DeclinedStream(1, "3", "media type video is not recorded"));
+  }
+
+  @Test
+  void endingTwiceFinalisesOnce() {
+    RecordingCoordinator coordinator = coordinator(10);
+    RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
+    coordinator.acknowledge(id);
+
+    coordinator.end(id, EndReason.BYE);
+    coordinator.end(id, EndReason.BYE);
+
+    assertThat(store.handles.get(0).finished).hasSize(1);
+    assertThat(events.of(Completed.class)).hasSize(1);
+    assertThat(media.sessions.get(0).closeCalls).isEqualTo(1);
+  }
+
+  @Test
+  void aSecondEndWhileFinalisingKeepsTheFirstReason() {
+    media.closeLater = true;
+    RecordingCoordinator coordinator = coordinator(10);
+    RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
+    coordinator.acknowledge(id);
+
+    coordinator.end(id, EndReason.BYE);
+    coordinator.endAll(EndReason.SHUTDOWN);
+    media.sessions.get(0).completeClose();
+
+    assertThat(store.handles.get(0).finished.get(0).endReason()).isEqualTo(EndReason.BYE);
+    assertThat(events.of(Completed.class))
+        .extracting(Completed::reason)
+        .containsExactly(EndReason.BYE);
+  }
+
+  @Test
+  void cancelBeforeTheAckCompletesWithoutEverStarting() {
+    RecordingCoordinator coordinator = coordinator(10);
+    RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
+
+    coordinator.end(id, EndReason.CANCEL);
+
+    assertThat(events.of(Started.class)).isEmpty();
+    assertThat(events.of(Completed.class))
+        .extracting(Completed::reason)
+        .containsExactly(EndReason.CANCEL);
+  }
+
+  @Test
+  void endOfAnUnknownIdIsIgnored() {
+    coordinator(10).end(new RecordingId("20261125T185046Z-0000000000000000"), EndReason.BYE);
+
+    assertThat(events.events).isEmpty();
+  }
+
+  @Test
+  void finalisationRunsOnTheFinaliserNotTheCaller() {
+    List<Runnable> queued = new ArrayList<>();
+    finaliser = queued::add;
+    RecordingCoordinator coordinator = coordinator(10);
+    RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
+
+    coordinator.end(id, EndReason.BYE);
+
+    assertThat(store.handles.get(0).finished).isEmpty();
+    assertThat(coordinator.activeSessions()).isEqualTo(1);
+    queued.forEach(Runnable::run);
+    assertThat(store.handles.get(0).finished).hasSize(1);
+    assertThat(coordinator.activeSessions()).isZero();
+  }
+
+  @Test
+  void aSaturatedFinaliserStillFinalisesOnTheCaller() {
+    finaliser =
+        task -> {
+          throw new RejectedExecutionException("queue full");
+        };
+    RecordingCoordinator coordinator = coordinator(1);
+    RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
+
+    coordinator.end(id, EndReason.BYE);
+
+    assertThat(store.handles.get(0).finished).hasSize(1);
+    assertThat(events.of(Completed.class)).hasSize(1);
+    assertThat(coordinator.activeSessions()).isZero();
+  }
+
+  @Test
+  void storageFailureAtTheEndPublishesFailedAndFreesTheSlot() {
+    RecordingCoordinator coordinator = coordinator(1);
+    RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
+    store.finishFails = new IOException("fsync failed");
+
+    coordinator.end(id, EndReason.BYE);
+
+    assertThat(events.of(Failed.class))
+        .containsExactly(new Failed(id, "call-1@src.example.com", "/vault/" + id, "fsync failed"));
+    assertThat(events.of(Completed.class)).isEmpty();
+    assertThat(coordinator.activeSessions()).isZero();
+  }
+
+  @Test
+  void mediaThatFailsToClosePublishesFailed() {
+    media.closeLater = true;
+    RecordingCoordinator coordinator = coordinator(1);
+    RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
+
+    coordinator.end(id, EndReason.BYE);
+    media.sessions.get(0).closing.completeExceptionally(new IOException("flush failed"));
+
+    assertThat(events.of(Failed.class))
+        .extracting(Failed::cause)
+        .containsExactly("media did not close cleanly");
+    assertThat(coordinator.activeSessions()).isZero();
+  }
+
+  @Test
+  void mediaThatThrowsOnCloseStillEndsTheSession() {
+    media.closeThrows = new IllegalStateException("channel already closed");
+    RecordingCoordinator coordinator = coordinator(1);
+    RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
+
+    coordinator.end(id, EndReason.BYE);
+
+    assertThat(events.of(Failed.class)).hasSize(1);
+    assertThat(coordinator.activeSessions()).isZero();
+    assertThat(coordinator.acceptingCalls()).isTrue();
+  }
+
+  @Test
+  void aListenerThatThrowsCannotTurnAStoredRecordingIntoAFailure() {
+    List<RecordingEvent> seen = new ArrayList<>();
+    RecordingCoordinator coordinator =
+        new RecordingCoordinator(
+            media,
+            store,
+            finaliser,
+            Clock.fixed(T0, ZoneOffset.UTC),
+            new Random(1),
+            event -> {
+              seen.add(event);
+              throw new IllegalStateException("log appender broken");
+            },
+            new RecordingCoordinator.Limits(1));
+    RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
+    coordinator.acknowledge(id);
+
+    coordinator.end(id, EndReason.BYE);
+
+    assertThat(seen)
+        .extracting(RecordingEvent::name)
+        .containsExactly("recording.started", "recording.completed");
+    assertThat(store.handles.get(0).finished).hasSize(1);
+    assertThat(coordinator.activeSessions()).isZero();
+  }
+
+  // --- draining --------------------------------------------------------------------------------
+
+  @Test
+  void endAllFinalisesEverySessionAndStopsTakingCalls() {
+    RecordingCoordinator coordinator = coordinator(10);
+    RecordingId first = accepted(coordinator.offer(callerVideoAgent())).id();
+    RecordingId second = accepted(coordinator.offer(callerVideoAgent())).id();
+    coordinator.acknowledge(first);
+
+    CompletableFuture<Void> drained = coordinator.endAll(EndReason.SHUTDOWN);
+
+    assertThat(drained).isDone();
+    assertThat(events.of(Completed.class))
+        .extracting(Completed::id, Completed::reason)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(first, EndReason.SHUTDOWN),
+            org.assertj.core.groups.Tuple.tuple(second, EndReason.SHUTDOWN));
+    assertThat(coordinator.acceptingCalls()).isFalse();
+    assertThat(coordinator.activeSessions()).isZero();
+  }
+
+  @Test
+  void whileDrainingNewOffersAre503WithRetryAfter() {
+    RecordingCoordinator coordinator = coordinator(10);
+    coordinator.endAll(EndReason.SHUTDOWN);
+
+    Rejected rejected = rejected(coordinator.offer(callerVideoAgent()));
+
+    assertThat(rejected.status()).isEqualTo(503);
+    assertThat(rejected.reason()).isEqualTo("Recorder draining");
+    assertThat(rejected.retryAfterSeconds()).isEqualTo(RecordingCoordinator.RETRY_AFTER_SECONDS);
+    assertThat(store.createCalls).isZero();
+  }
+
+  @Test
+  void endAllCompletesOnlyWhenFinalisationInProgressHasFinished() {
+    media.closeLater = true;
+    RecordingCoordinator coordinator = coordinator(10);
+    RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
+
+    CompletableFuture<Void> drained = coordinator.endAll(EndReason.SHUTDOWN);
+
+    assertThat(drained).isNotDone();
+    media.sessions.get(0).completeClose();
+    assertThat(drained).isDone();
+    assertThat(events.of(Completed.class)).extracting(Completed::id).containsExactly(id);
+  }
+
+  @Test
+  void thePlannerSeesOnlyTheCodecsTheMediaSideSupports() {
+    media.supported = java.util.EnumSet.of(Codec.PCMA);
+
+    Accepted accepted = accepted(coordinator(10).offer(offer(List.of(audio(0, "1", 0, 8)))));
+
+    StreamPlan plan = accepted.streams().get(0).plan();
+    assertThat(plan.codec()).isEqualTo(Codec.PCMA);
+    assertThat(plan.payloadType()).isEqualTo(8);
+  }
+}

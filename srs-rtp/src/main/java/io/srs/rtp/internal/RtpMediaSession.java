@@ -1,0 +1,226 @@
+package io.srs.rtp.internal;
+
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.srs.core.port.MediaReport;
+import io.srs.core.port.MediaSession;
+import io.srs.core.port.StreamStats;
+import io.srs.core.session.RecordingId;
+import io.srs.rtp.port.PortBlock;
+import io.srs.rtp.timeline.SessionTimeline;
+import io.srs.rtp.timeline.TrackPlacer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The receivers of one session. Every channel of the session is registered on one event loop, so
+ * the timeline, the placers and the counters are confined to it: no locks on the packet path. Only
+ * {@link #close()} and {@link #rtpPort} are called from other threads.
+ */
+public final class RtpMediaSession implements MediaSession {
+  private static final Logger log = LoggerFactory.getLogger(RtpMediaSession.class);
+
+  private final RecordingId id;
+  private final EventLoop loop;
+  private final PortBlock block;
+  private final SessionTimeline timeline;
+  private final LongSupplier nanoTime;
+  private final int datagramLimit;
+  private final Consumer<RtpMediaSession> onReleased;
+  private final List<StreamReceiver> streams = new ArrayList<>();
+  private final List<Channel> channels = new ArrayList<>();
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final CompletableFuture<MediaReport> closed = new CompletableFuture<>();
+  private boolean accepting;
+  private int channelsOpen;
+
+  RtpMediaSession(
+      RecordingId id,
+      EventLoop loop,
+      PortBlock block,
+      SessionTimeline timeline,
+      LongSupplier nanoTime,
+      int datagramLimit,
+      Consumer<RtpMediaSession> onReleased) {
+    this.id = id;
+    this.loop = loop;
+    this.block = block;
+    this.timeline = timeline;
+    this.nanoTime = nanoTime;
+    this.datagramLimit = datagramLimit;
+    this.onReleased = onReleased;
+  }
+
+  @Override
+  public int rtpPort(int index) {
+    return block.rtpPort(index);
+  }
+
+  /** The block the session holds; given back to the allocator when it closes. */
+  public PortBlock portBlock() {
+    return block;
+  }
+
+  @Override
+  public CompletionStage<MediaReport> close() {
+    if (closing.compareAndSet(false, true)) {
+      try {
+        loop.execute(this::closeOnLoop);
+      } catch (RejectedExecutionException e) {
+        // The loop is gone (shutdown): nothing more can be written; give the ports back.
+        onReleased.accept(this);
+        closed.completeExceptionally(e);
+      }
+    }
+    return closed;
+  }
+
+  /** Stats so far, computed on the session's loop (for metrics and tests). */
+  public CompletionStage<List<StreamStats>> stats() {
+    CompletableFuture<List<StreamStats>> result = new CompletableFuture<>();
+    loop.execute(
+        () -> {
+          List<StreamStats> all = new ArrayList<>(streams.size());
+          for (StreamReceiver stream : streams) {
+            all.add(stream.placer().stats());
+          }
+          result.complete(all);
+        });
+    return result;
+  }
+
+  RecordingId id() {
+    return id;
+  }
+
+  boolean accepting() {
+    return accepting;
+  }
+
+  long nanoTime() {
+    return nanoTime.getAsLong();
+  }
+
+  int datagramLimit() {
+    return datagramLimit;
+  }
+
+  SessionTimeline timeline() {
+    return timeline;
+  }
+
+  void add(StreamReceiver stream) {
+    streams.add(stream);
+  }
+
+  void add(Channel channel) {
+    channels.add(channel);
+  }
+
+  /**
+   * Starts taking packets once every channel is bound, and waits until the loop has seen it: when
+   * {@code open} returns, the first packet is placed (the answer may reach the SRC at once).
+   */
+  void activate() {
+    loop.submit(() -> accepting = !closing.get()).awaitUninterruptibly();
+  }
+
+  /**
+   * Undoes a half-bound session from the opening thread: closes its channels and waits, without
+   * touching any sink or the port block. Never activated, so no packet was placed.
+   */
+  void abandon() {
+    closing.set(true);
+    for (Channel channel : channels) {
+      channel.close().awaitUninterruptibly();
+    }
+    closed.completeExceptionally(new IllegalStateException("session " + id + " was never opened"));
+  }
+
+  private void closeOnLoop() {
+    accepting = false;
+    MediaReport report = null;
+    RuntimeException failure = null;
+    try {
+      report = finishTracks();
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    for (StreamReceiver stream : streams) {
+      if (stream.failure() != null && stream.failure() != failure) {
+        if (failure == null) {
+          failure = new IllegalStateException("stream " + stream.index() + " failed");
+        }
+        failure.addSuppressed(stream.failure());
+      }
+    }
+    MediaReport done = report;
+    RuntimeException error = failure;
+    channelsOpen = channels.size();
+    if (channelsOpen == 0) {
+      complete(done, error);
+      return;
+    }
+    for (Channel channel : channels) {
+      // Listeners run on this loop: the counter needs no synchronisation.
+      channel
+          .close()
+          .addListener(
+              future -> {
+                if (--channelsOpen == 0) {
+                  complete(done, error);
+                }
+              });
+    }
+  }
+
+  /**
+   * Flushes every window, then pads every track to the session's end: the later of now and the
+   * longest track, so all tracks share one length.
+   */
+  private MediaReport finishTracks() {
+    for (StreamReceiver stream : streams) {
+      stream.flush();
+    }
+    List<TrackPlacer> placers = new ArrayList<>(streams.size());
+    for (StreamReceiver stream : streams) {
+      placers.add(stream.placer());
+    }
+    long endNanos = timeline.endNanos(nanoTime.getAsLong(), placers);
+    List<StreamStats> stats = new ArrayList<>(streams.size());
+    for (StreamReceiver stream : streams) {
+      var placer = stream.placer();
+      try {
+        stream.padTo(SessionTimeline.samplesIn(endNanos, placer.clockRate()));
+      } catch (RuntimeException e) {
+        stream.fail(e);
+      }
+      stats.add(placer.stats());
+      if (stream.rtcpPackets() > 0 && log.isDebugEnabled()) {
+        log.debug(
+            "{} stream {}: {} RTCP packets dropped", id, stream.index(), stream.rtcpPackets());
+      }
+    }
+    // The tracks' common length, on their sample grid (now - origin is not a whole sample).
+    long length = timeline.endNanos(timeline.originNanos(), placers);
+    return new MediaReport(timeline.origin(), Duration.ofNanos(length), stats);
+  }
+
+  private void complete(MediaReport report, RuntimeException failure) {
+    onReleased.accept(this);
+    if (failure != null) {
+      closed.completeExceptionally(failure);
+    } else {
+      closed.complete(report);
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package io.srs.sip;
+
+import io.srs.core.lifecycle.AbstractLifeCycle;
+import io.srs.core.metadata.MetadataParser;
+import io.srs.core.service.RecordingService;
+import io.srs.sip.handler.RequestDispatcher;
+import io.srs.sip.handler.Scheduler;
+import io.srs.sip.jain.JainSipEndpoint;
+import io.srs.sip.siprec.MetadataDecoder;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+
+/**
+ * The SIP side of the recorder: a SIPREC UAS (RFC 7866) on UDP and/or TCP that turns INVITEs into
+ * {@link RecordingService#offer} calls and answers with what the domain decided. {@link #start()}
+ * binds the listeners, {@link #stop()} releases them; recordings in progress are the domain's to
+ * end (the daemon drains the coordinator).
+ */
+public final class SipServer extends AbstractLifeCycle {
+
+  /** Threads deciding offers (the domain reserves storage and ports there, off SIP threads). */
+  static final int OFFER_THREADS = 4;
+
+  /** INVITEs waiting for an offer thread; beyond it, 503 with Retry-After. */
+  static final int MAX_QUEUED_OFFERS = 1_000;
+
+  private final SipSettings settings;
+  private final RecordingService service;
+  private final MetadataDecoder metadataDecoder;
+  private final Clock clock;
+  private final RandomGenerator random;
+  private ThreadPoolExecutor offerExecutor;
+  private ScheduledThreadPoolExecutor timers;
+  private JainSipEndpoint endpoint;
+  private volatile RequestDispatcher dispatcher;
+
+  public SipServer(SipSettings settings, RecordingService service, MetadataParser metadataParser) {
+    this(settings, service, MetadataDecoder.of(metadataParser), Clock.systemUTC());
+  }
+
+  /**
+   * @param metadataDecoder what parses metadata parts; {@link MetadataDecoder#of} adapts core's
+   *     parser
+   * @param clock stamps each request's arrival
+   */
+  public SipServer(
+      SipSettings settings,
+      RecordingService service,
+      MetadataDecoder metadataDecoder,
+      Clock clock) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.service = Objects.requireNonNull(service, "service");
+    this.metadataDecoder = Objects.requireNonNull(metadataDecoder, "metadataDecoder");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.random = new SecureRandom();
+  }
+
+  public SipSettings settings() {
+    return settings;
+  }
+
+  /**
+   * The port every transport listens on. JAIN-SIP cannot bind port 0 (it would advertise 0), so
+   * this is always the configured port.
+   */
+  public int port() {
+    return settings.port();
+  }
+
+  /** Dialogs in progress (accepted and not yet ended). */
+  public int dialogCount() {
+    RequestDispatcher current = dispatcher;
+    return current == null ? 0 : current.dialogCount();
+  }
+
+  @Override
+  protected void doStart() throws Exception {
+    AtomicInteger threadNumber = new AtomicInteger();
+    offerExecutor =
+        new ThreadPoolExecutor(
+            OFFER_THREADS,
+            OFFER_THREADS,
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(MAX_QUEUED_OFFERS),
+            runnable -> {
+              Thread thread =
+                  new Thread(runnable, "srs-sip-offer-" + threadNumber.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            },
+            new ThreadPoolExecutor.AbortPolicy());
+    timers =
+        new ScheduledThreadPoolExecutor(
+            1,
+            runnable -> {
+              Thread thread = new Thread(runnable, "srs-sip-timer");
+              thread.setDaemon(true);
+              return thread;
+            });
+    timers.setRemoveOnCancelPolicy(true);
+    Scheduler scheduler =
+        (delay, task) -> timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+    dispatcher =
+        RequestDispatcher.create(
+            settings, service, metadataDecoder, offerExecutor, scheduler, clock, random);
+    endpoint = new JainSipEndpoint(settings, dispatcher, clock, random);
+    endpoint.start();
+  }
+
+  @Override
+  protected void doStop() throws Exception {
+    try {
+      if (endpoint != null) {
+        endpoint.stop();
+      }
+    } finally {
+      endpoint = null;
+      if (timers != null) {
+        timers.shutdownNow();
+        timers = null;
+      }
+      if (offerExecutor != null) {
+        offerExecutor.shutdown();
+        offerExecutor.awaitTermination(5, TimeUnit.SECONDS);
+        offerExecutor = null;
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SipServer["
+        + settings.bindAddress()
+        + ":"
+        + settings.port()
+        + " "
+        + settings.transports()
+        + "]";
+  }
+}

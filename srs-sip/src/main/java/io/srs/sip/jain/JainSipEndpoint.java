@@ -1,0 +1,109 @@
+package io.srs.sip.jain;
+
+import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.header.HeaderFactoryImpl;
+import gov.nist.javax.sip.message.MessageFactoryImpl;
+import io.srs.core.lifecycle.AbstractLifeCycle;
+import io.srs.sip.SipSettings;
+import io.srs.sip.SipTransport;
+import io.srs.sip.handler.RequestDispatcher;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+import javax.sip.ListeningPoint;
+import javax.sip.SipProvider;
+import javax.sip.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JAIN-SIP stack, its listening points and providers: the only place that creates them. No
+ * {@code SipFactory} singleton: the stack and factories are plain instances, so two endpoints in
+ * one JVM (tests) share nothing.
+ */
+public final class JainSipEndpoint extends AbstractLifeCycle {
+  private static final Logger log = LoggerFactory.getLogger(JainSipEndpoint.class);
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+  private final SipSettings settings;
+  private final RequestDispatcher dispatcher;
+  private final Clock clock;
+  private final RandomGenerator random;
+  private SipStackImpl stack;
+  private final List<SipProvider> providers = new ArrayList<>();
+  private final List<ListeningPoint> listeningPoints = new ArrayList<>();
+  private JainSipListener listener;
+
+  public JainSipEndpoint(
+      SipSettings settings, RequestDispatcher dispatcher, Clock clock, RandomGenerator random) {
+    this.settings = settings;
+    this.dispatcher = dispatcher;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  @Override
+  protected void doStart() throws Exception {
+    String name = "srs-sip-" + settings.port() + "-" + INSTANCES.incrementAndGet();
+    stack = new SipStackImpl(JainStackProperties.build(settings, name));
+    HeaderFactoryImpl headers = new HeaderFactoryImpl();
+    MessageFactoryImpl messages = new MessageFactoryImpl();
+    Header server = headers.createHeader("Server", settings.serverHeader());
+    Map<SipProvider, SipTransport> byProvider = new LinkedHashMap<>();
+    for (SipTransport transport : SipTransport.values()) {
+      if (!settings.transports().contains(transport)) {
+        continue;
+      }
+      ListeningPoint point =
+          stack.createListeningPoint(settings.bindAddress(), settings.port(), transport.wireName());
+      listeningPoints.add(point);
+      SipProvider provider = stack.createSipProvider(point);
+      providers.add(provider);
+      byProvider.put(provider, transport);
+    }
+    listener =
+        new JainSipListener(
+            dispatcher, Map.copyOf(byProvider), messages, headers, server, clock, random);
+    for (SipProvider provider : providers) {
+      provider.addSipListener(listener);
+    }
+    stack.start();
+    log.info(
+        "SIP listening on {}:{} {}",
+        settings.bindAddress(),
+        settings.port(),
+        settings.transports());
+  }
+
+  @Override
+  protected void doStop() throws Exception {
+    if (stack == null) {
+      return;
+    }
+    for (SipProvider provider : providers) {
+      try {
+        if (listener != null) {
+          provider.removeSipListener(listener);
+        }
+        stack.deleteSipProvider(provider);
+      } catch (Exception e) {
+        log.debug("deleting provider: {}", e.toString());
+      }
+    }
+    for (ListeningPoint point : listeningPoints) {
+      try {
+        stack.deleteListeningPoint(point);
+      } catch (Exception e) {
+        log.debug("deleting listening point: {}", e.toString());
+      }
+    }
+    providers.clear();
+    listeningPoints.clear();
+    stack.stop();
+    stack = null;
+  }
+}

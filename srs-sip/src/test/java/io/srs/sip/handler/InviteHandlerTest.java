@@ -1,0 +1,235 @@
+package io.srs.sip.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.srs.core.metadata.MetadataException;
+import io.srs.core.metadata.MetadataLimits;
+import io.srs.core.metadata.MetadataParser;
+import io.srs.core.service.OfferDecision;
+import io.srs.sip.message.Reply;
+import io.srs.sip.siprec.MetadataDecoder;
+import io.srs.sip.testing.Bodies;
+import io.srs.sip.testing.RecordingResponder;
+import io.srs.sip.testing.Requests;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class InviteHandlerTest {
+  private final HandlerFixture fixture = new HandlerFixture();
+
+  @Test
+  void siprecInviteGets100ThenA200WithTheAnswer() {
+    RecordingResponder responder = fixture.send(Requests.siprecInvite().build());
+
+    assertThat(responder.statuses()).containsExactly(100, 200);
+    Reply ok = responder.last();
+    assertThat(ok.contentType()).isEqualTo("application/sdp");
+    assertThat(ok.header("Contact")).isEqualTo("<sip:srs@192.0.2.1:5060;transport=udp>;+sip.srs");
+    assertThat(ok.toTag()).isNotBlank();
+    assertThat(new String(ok.body(), StandardCharsets.UTF_8))
+        .startsWith("v=0\r\no=SRS ")
+        .contains("c=IN IP4 192.0.2.1\r\n")
+        .contains("m=audio 40000 RTP/AVP 0\r\n");
+  }
+
+  @Test
+  void theOfferCarriesStreamsMetadataAndCallIdentity() {
+    fixture.send(Requests.siprecInvite().callId("abc@src").build());
+
+    var offer = fixture.service.offers.get(0);
+    assertThat(offer.callId()).isEqualTo("abc@src");
+    assertThat(offer.fromUri()).isEqualTo("sip:src@example.com");
+    assertThat(offer.source()).isEqualTo("192.0.2.10:5060/UDP");
+    assertThat(offer.receivedAt()).isEqualTo(Requests.RECEIVED);
+    assertThat(offer.streams()).hasSize(2);
+    assertThat(offer.rawMetadata().version()).isEqualTo(1);
+    assertThat(offer.rawMetadata().receivedAt()).isEqualTo(Requests.RECEIVED);
+    assertThat(offer.rawMetadata().body())
+        .isEqualTo(Bodies.METADATA.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void inviteWithoutAnySiprecSignIsForbidden() {
+    RecordingResponder responder =
+        fixture.send(Requests.of("INVITE").body("application/sdp", Bodies.SDP).build());
+
+    assertThat(responder.last().status()).isEqualTo(403);
+    assertThat(responder.last().reason())
+        .isEqualTo("Not a SIPREC INVITE (no Require: siprec, +sip.src or metadata)");
+    assertThat(fixture.service.offers).isEmpty();
+  }
+
+  @Test
+  void singleSdpBodyWithSrcContactIsAccepted() {
+    RecordingResponder responder =
+        fixture.send(
+            Requests.of("INVITE")
+                .header("Contact", "<sip:src@192.0.2.10>;src")
+                .body("application/sdp", Bodies.SDP)
+                .build());
+
+    assertThat(responder.last().status()).isEqualTo(200);
+    assertThat(fixture.service.offers.get(0).rawMetadata()).isNull();
+  }
+
+  @Test
+  void unsupportedContentTypeGets415WithAccept() {
+    Reply reply =
+        fixture
+            .send(
+                Requests.of("INVITE").header("Require", "siprec").body("text/plain", "hi").build())
+            .last();
+
+    assertThat(reply.status()).isEqualTo(415);
+    assertThat(reply.reason())
+        .isEqualTo(
+            "Unsupported Media Type - Content-Type text/plain is not supported; expected"
+                + " application/sdp or multipart/mixed");
+    assertThat(reply.header("Accept")).contains("application/sdp").contains("multipart/mixed");
+  }
+
+  @Test
+  void inviteWithoutAnOfferGets400SayingOfferlessIsOutOfScope() {
+    Reply reply = fixture.send(Requests.of("INVITE").header("Require", "siprec").build()).last();
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.reason()).contains("offerless INVITE is out of scope");
+  }
+
+  @Test
+  void multipartWithoutAnSdpPartGets400() {
+    String onlyMetadata =
+        "--b\r\nContent-Type: application/rs-metadata+xml\r\n\r\n" + Bodies.METADATA + "\r\n--b--";
+    Reply reply =
+        fixture
+            .send(Requests.of("INVITE").body("multipart/mixed;boundary=b", onlyMetadata).build())
+            .last();
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.reason()).contains("without an SDP offer");
+  }
+
+  @Test
+  void brokenMultipartGets400SayingWhatWasWrong() {
+    Reply reply =
+        fixture
+            .send(
+                Requests.of("INVITE")
+                    .header("Require", "siprec")
+                    .body("multipart/mixed", Bodies.multipart(Bodies.SDP, Bodies.METADATA))
+                    .build())
+            .last();
+
+    assertThat(reply.reason())
+        .isEqualTo("Bad Request - multipart/mixed Content-Type has no boundary parameter");
+  }
+
+  @Test
+  void brokenSdpGets400NamingTheLine() {
+    String broken = Bodies.SDP.replace("m=audio 10000 RTP/AVP 0 101", "m=audio 10000 RTP/AVP");
+    Reply reply =
+        fixture
+            .send(
+                Requests.of("INVITE")
+                    .header("Require", "siprec")
+                    .body("application/sdp", broken)
+                    .build())
+            .last();
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.reason())
+        .isEqualTo(
+            "Bad Request - SDP line 6: m= has 3 fields; expected <media> <port> <proto> <fmt> ...");
+  }
+
+  @Test
+  void oversizedMetadataGets413() {
+    HandlerFixture tooLarge =
+        new HandlerFixture(
+            body -> {
+              throw new MetadataException(
+                  MetadataException.Kind.TOO_LARGE, "metadata is 70000 bytes; limit 65536");
+            });
+
+    Reply reply = tooLarge.send(Requests.siprecInvite().build()).last();
+
+    assertThat(reply.status()).isEqualTo(413);
+    assertThat(reply.reason())
+        .isEqualTo("Request Entity Too Large - metadata: metadata is 70000 bytes; limit 65536");
+  }
+
+  @Test
+  void malformedMetadataGets400WithTheParsersReason() {
+    HandlerFixture malformed =
+        new HandlerFixture(
+            body -> {
+              throw new MetadataException(
+                  MetadataException.Kind.FORBIDDEN_CONSTRUCT, "DOCTYPE is not allowed");
+            });
+
+    Reply reply = malformed.send(Requests.siprecInvite().build()).last();
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.reason()).isEqualTo("Bad Request - metadata: DOCTYPE is not allowed");
+    assertThat(malformed.service.offers).isEmpty();
+  }
+
+  @Test
+  void coreMetadataParserIsPluggedInAsIs() {
+    MetadataParser parser = new MetadataParser(MetadataLimits.DEFAULT);
+    HandlerFixture withCore = new HandlerFixture(MetadataDecoder.of(parser));
+
+    Reply reply = withCore.send(Requests.siprecInvite().build()).last();
+
+    // Whatever core decides: an accepted call, or a 4xx carrying its reason; never a crash.
+    assertThat(reply.status()).isIn(200, 400, 413);
+  }
+
+  @Test
+  void rejectionCarriesStatusReasonWarningAndRetryAfter() {
+    fixture.service.decideWith(
+        offer -> new OfferDecision.Rejected(503, "Recorder at capacity", 399, "full \"now\"", 5));
+
+    Reply reply = fixture.send(Requests.siprecInvite().build()).last();
+
+    assertThat(reply.status()).isEqualTo(503);
+    assertThat(reply.reason()).isEqualTo("Recorder at capacity");
+    assertThat(reply.header("Warning")).isEqualTo("399 192.0.2.1:5060 \"full \\\"now\\\"\"");
+    assertThat(reply.header("Retry-After")).isEqualTo("5");
+  }
+
+  @Test
+  void rejectionWithoutWarningOrRetryAfterCarriesNeither() {
+    fixture.service.decideWith(
+        offer -> new OfferDecision.Rejected(488, "Not Acceptable Here", 0, null, 0));
+
+    Reply reply = fixture.send(Requests.siprecInvite().build()).last();
+
+    assertThat(reply.header("Warning")).isNull();
+    assertThat(reply.header("Retry-After")).isNull();
+  }
+
+  @Test
+  void serviceFailureGets500NotSilence() {
+    fixture.service.decideWith(
+        offer -> {
+          throw new IllegalStateException("boom");
+        });
+
+    Reply reply = fixture.send(Requests.siprecInvite().build()).last();
+
+    assertThat(reply.status()).isEqualTo(500);
+  }
+
+  @Test
+  void sameTransactionTwiceMakesOneOffer() {
+    var invite = Requests.siprecInvite().build();
+
+    RecordingResponder first = fixture.send(invite);
+    RecordingResponder second = fixture.send(invite);
+
+    assertThat(first.statuses()).containsExactly(100, 200);
+    assertThat(second.sent).isEmpty();
+    assertThat(fixture.service.offers).hasSize(1);
+  }
+}

@@ -1,0 +1,27 @@
+package io.srs.daemon;
+
+import io.srs.daemon.cli.RunCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code srs}: the recorder's command line. {@code srs run} starts the daemon. */
+@Command(
+    name = "srs",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "SIPREC Session Recording Server (RFC 7866).",
+    subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  public static void main(String[] args) {
+    int exit = new CommandLine(new Main()).execute(args);
+    if (exit != RunCommand.EXIT_SIGNALLED) {
+      System.exit(exit);
+    }
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+}

@@ -1,0 +1,169 @@
+package io.srs.daemon;
+
+import io.srs.core.lifecycle.AbstractLifeCycle;
+import io.srs.core.metadata.MetadataLimits;
+import io.srs.core.metadata.MetadataParser;
+import io.srs.core.port.RecordingEventListener;
+import io.srs.core.service.RecordingCoordinator;
+import io.srs.core.session.EndReason;
+import io.srs.daemon.config.SrsConfig;
+import io.srs.rtp.RtpMediaReceiverFactory;
+import io.srs.rtp.RtpSettings;
+import io.srs.sip.SipServer;
+import io.srs.sip.SipSettings;
+import io.srs.sip.SipTransport;
+import io.srs.storage.fs.FileSystemRecordingStore;
+import io.srs.storage.fs.StorageSettings;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running recorder: wires the modules through core's ports (DESIGN.md "Modules") and owns their
+ * lifecycles. Start order is storage, media, then SIP, so no call is answered before it can be
+ * recorded; stop order is the reverse, and every call in progress is finalised before media and
+ * storage go away.
+ */
+public final class SrsDaemon extends AbstractLifeCycle {
+  private static final Logger log = LoggerFactory.getLogger(SrsDaemon.class);
+
+  private final SrsConfig config;
+  private final Clock clock;
+  private final RecordingEventListener listener;
+
+  private RtpMediaReceiverFactory media;
+  private ExecutorService finaliser;
+  private RecordingCoordinator coordinator;
+  private SipServer sip;
+  private Path recordings;
+
+  public SrsDaemon(SrsConfig config, Clock clock, RecordingEventListener listener) {
+    this.config = config;
+    this.clock = clock;
+    this.listener = listener;
+  }
+
+  @Override
+  protected void doStart() throws Exception {
+    recordings = config.storage().path().toAbsolutePath().normalize();
+    var store =
+        new FileSystemRecordingStore(
+            new StorageSettings(recordings, config.storage().writeBufferBytes()));
+    // Fail fast: a recorder that cannot write must not answer a single call.
+    store.verifyWritable();
+
+    media = new RtpMediaReceiverFactory(rtpSettings(config.rtp()), clock, System::nanoTime);
+    media.start();
+
+    finaliser = finaliserPool(config.limits().finaliserThreads());
+    coordinator =
+        new RecordingCoordinator(
+            media,
+            store,
+            finaliser,
+            clock,
+            new SecureRandom(),
+            listener,
+            new RecordingCoordinator.Limits(config.limits().maxSessions()));
+
+    var metadataParser =
+        new MetadataParser(
+            new MetadataLimits(
+                config.metadata().maxBytes(),
+                config.metadata().maxDepth(),
+                MetadataLimits.DEFAULT.maxElements()));
+    sip = new SipServer(sipSettings(config), coordinator, metadataParser);
+    sip.start();
+  }
+
+  @Override
+  protected void doStop() throws Exception {
+    if (coordinator != null) {
+      int active = coordinator.activeSessions();
+      if (active > 0) {
+        log.info("stopping: finalising {} recording(s) in progress", active);
+      }
+      try {
+        coordinator
+            .endAll(EndReason.SHUTDOWN)
+            .get(config.limits().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        log.error(
+            "stopping: recordings still finalising after {}; their files are playable and will be"
+                + " marked incomplete by recovery",
+            config.limits().shutdownGrace());
+      }
+    }
+    if (sip != null) {
+      sip.stop();
+    }
+    if (media != null) {
+      media.stop();
+    }
+    if (finaliser != null) {
+      finaliser.shutdown();
+      finaliser.awaitTermination(config.limits().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  static RtpSettings rtpSettings(SrsConfig.Rtp rtp) {
+    return RtpSettings.defaults()
+        .withBindAddress(rtp.bind())
+        .withPorts(rtp.portMin(), rtp.portMax())
+        .withReorderWindow(rtp.reorderWindow())
+        .withIoThreads(rtp.ioThreads());
+  }
+
+  static SipSettings sipSettings(SrsConfig config) {
+    Set<SipTransport> transports = EnumSet.noneOf(SipTransport.class);
+    for (String transport : config.sip().transports()) {
+      transports.add(SipTransport.valueOf(transport.toUpperCase(Locale.ROOT)));
+    }
+    return new SipSettings(
+        config.sip().bind(),
+        config.sip().port(),
+        transports,
+        config.rtp().advertise(),
+        config.sip().maxMessageBytes(),
+        config.sip().udpReceiveBufferBytes(),
+        "SRS/" + Version.current());
+  }
+
+  private static ExecutorService finaliserPool(int threads) {
+    AtomicInteger count = new AtomicInteger();
+    ThreadFactory factory =
+        runnable -> {
+          Thread thread = new Thread(runnable, "srs-finaliser-" + count.incrementAndGet());
+          thread.setDaemon(false);
+          return thread;
+        };
+    // Bounded threads; the queue holds at most one task per session, and sessions are bounded by
+    // limits.max-sessions, so it cannot grow without bound.
+    return new ThreadPoolExecutor(
+        threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+  }
+
+  public Path recordings() {
+    return recordings;
+  }
+
+  public RecordingCoordinator coordinator() {
+    return coordinator;
+  }
+
+  public SrsConfig config() {
+    return config;
+  }
+}

@@ -1,0 +1,234 @@
+package io.srs.daemon.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code srs.yaml} (or nothing: embedded defaults), applies command-line overrides on the
+ * tree, and builds a validated {@link SrsConfig}. Any problem is a {@link ConfigException} naming
+ * the key.
+ */
+public final class ConfigLoader {
+  /** The largest config file read: a config is a page of YAML, not a data set. */
+  static final long MAX_CONFIG_BYTES = 1024 * 1024;
+
+  private static final Pattern PORT_RANGE =
+      Pattern.compile("\\s*(\\d{1,5})\\s*-\\s*(\\d{1,5})\\s*");
+  private static final List<String> TRANSPORTS = List.of("udp", "tcp");
+
+  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+
+  /**
+   * Loads the configuration.
+   *
+   * @param file the YAML file, or null for embedded defaults
+   * @param overrides dotted keys ({@code sip.port}) to values, applied over the file
+   */
+  public SrsConfig load(Path file, Map<String, String> overrides) throws ConfigException {
+    ObjectNode root = file == null ? JsonNodeFactory.instance.objectNode() : readTree(file);
+    for (Map.Entry<String, String> override : overrides.entrySet()) {
+      put(root, override.getKey(), override.getValue());
+    }
+    return build(root);
+  }
+
+  private ObjectNode readTree(Path file) throws ConfigException {
+    try {
+      if (Files.size(file) > MAX_CONFIG_BYTES) {
+        throw new ConfigException(
+            "config file " + file + ": larger than " + MAX_CONFIG_BYTES + " bytes");
+      }
+      JsonNode tree = yaml.readTree(file.toFile());
+      if (tree == null || tree.isMissingNode() || tree.isNull()) {
+        return JsonNodeFactory.instance.objectNode();
+      }
+      if (!tree.isObject()) {
+        throw new ConfigException("config file " + file + ": the top level must be a mapping");
+      }
+      return (ObjectNode) tree;
+    } catch (NoSuchFileException e) {
+      throw new ConfigException("config file " + file + ": not found");
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(
+          "config file " + file + ": not valid YAML: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new ConfigException("config file " + file + ": cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static void put(ObjectNode root, String dottedKey, String value) throws ConfigException {
+    String[] parts = dottedKey.split("\\.");
+    ObjectNode node = root;
+    for (int i = 0; i < parts.length - 1; i++) {
+      JsonNode child = node.get(parts[i]);
+      if (child == null || child.isNull()) {
+        node = node.putObject(parts[i]);
+      } else if (child.isObject()) {
+        node = (ObjectNode) child;
+      } else {
+        throw new ConfigException("config key '" + dottedKey + "': cannot override a non-mapping");
+      }
+    }
+    node.put(parts[parts.length - 1], value);
+  }
+
+  private static SrsConfig build(ObjectNode tree) throws ConfigException {
+    ConfigSection root = new ConfigSection("", tree);
+    SrsConfig.Sip sip = sip(root.section("sip"));
+    SrsConfig.Rtp rtp = rtp(root.section("rtp"));
+    ConfigSection storageSection = root.section("storage");
+    SrsConfig.Storage storage =
+        new SrsConfig.Storage(
+            Path.of(storageSection.string("path", "./recordings")),
+            storageSection.integer("write-buffer-bytes", 16 * 1024, 512, 1024 * 1024));
+    storageSection.rejectUnknownKeys();
+    ConfigSection limitsSection = root.section("limits");
+    SrsConfig.Limits limits =
+        new SrsConfig.Limits(
+            limitsSection.integer("max-sessions", 1000, 1, 100_000),
+            limitsSection.integer("finaliser-threads", 2, 1, 64),
+            Duration.ofSeconds(limitsSection.integer("shutdown-grace-seconds", 30, 0, 86_400)));
+    limitsSection.rejectUnknownKeys();
+    ConfigSection metadataSection = root.section("metadata");
+    SrsConfig.Metadata metadata =
+        new SrsConfig.Metadata(
+            metadataSection.integer("max-bytes", 64 * 1024, 1024, 16 * 1024 * 1024),
+            metadataSection.integer("max-depth", 32, 4, 256));
+    metadataSection.rejectUnknownKeys();
+    root.rejectUnknownKeys();
+    return new SrsConfig(sip, rtp, storage, limits, metadata);
+  }
+
+  private static SrsConfig.Sip sip(ConfigSection section) throws ConfigException {
+    String bind = address(section, "bind", "127.0.0.1");
+    int port = section.integer("port", 5060, 1, 65535);
+    List<String> transports = section.strings("transports", TRANSPORTS);
+    for (String transport : transports) {
+      if (!TRANSPORTS.contains(transport.toLowerCase(Locale.ROOT))) {
+        throw new ConfigException(
+            "config key '"
+                + section.key("transports")
+                + "': unknown transport '"
+                + transport
+                + "'; expected some of "
+                + TRANSPORTS);
+      }
+    }
+    var sip =
+        new SrsConfig.Sip(
+            bind,
+            port,
+            transports.stream().map(t -> t.toLowerCase(Locale.ROOT)).distinct().toList(),
+            section.integer("max-message-bytes", 64 * 1024, 4096, 1024 * 1024),
+            section.integer("udp-receive-buffer-bytes", 1024 * 1024, 65536, 64 * 1024 * 1024));
+    section.rejectUnknownKeys();
+    return sip;
+  }
+
+  private static SrsConfig.Rtp rtp(ConfigSection section) throws ConfigException {
+    String bind = address(section, "bind", "127.0.0.1");
+    String advertise = address(section, "advertise", bind);
+    if (isWildcard(advertise)) {
+      throw new ConfigException(
+          "config key '"
+              + section.key("advertise")
+              + "': SDP answers need a concrete address; set it when rtp.bind is "
+              + bind);
+    }
+    String range = section.string("ports", "20000-29999");
+    Matcher matcher = PORT_RANGE.matcher(range);
+    if (!matcher.matches()) {
+      throw new ConfigException(
+          "config key '"
+              + section.key("ports")
+              + "': expected LOW-HIGH, e.g. 20000-29999, was '"
+              + range
+              + "'");
+    }
+    int low = Integer.parseInt(matcher.group(1));
+    int high = Integer.parseInt(matcher.group(2));
+    if (low < 1024 || high > 65535 || low >= high) {
+      throw new ConfigException(
+          "config key '"
+              + section.key("ports")
+              + "': need 1024 <= LOW < HIGH <= 65535, was "
+              + range);
+    }
+    if (low % 2 != 0) {
+      throw new ConfigException(
+          "config key '"
+              + section.key("ports")
+              + "': LOW must be even (RTP on even ports, RFC 3550 §11), was "
+              + low);
+    }
+    var rtp =
+        new SrsConfig.Rtp(
+            bind,
+            advertise,
+            low,
+            high,
+            section.integer("reorder-window", 8, 1, 64),
+            section.integer("io-threads", 0, 0, 64));
+    section.rejectUnknownKeys();
+    return rtp;
+  }
+
+  private static String address(ConfigSection section, String name, String fallback)
+      throws ConfigException {
+    String value = section.string(name, fallback);
+    // Only literal addresses: a host name would be resolved (and could change) at run time.
+    if (!isIpv4Literal(value) && !isIpv6Literal(value)) {
+      throw new ConfigException(
+          "config key '"
+              + section.key(name)
+              + "': expected an IP address literal, was '"
+              + value
+              + "'");
+    }
+    return value;
+  }
+
+  private static boolean isIpv4Literal(String value) {
+    String[] octets = value.split("\\.", -1);
+    if (octets.length != 4) {
+      return false;
+    }
+    for (String octet : octets) {
+      if (!octet.matches("\\d{1,3}") || Integer.parseInt(octet) > 255) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isIpv6Literal(String value) {
+    if (!value.contains(":") || !value.matches("[0-9A-Fa-f:.]+")) {
+      return false;
+    }
+    try {
+      // A literal containing ':' is parsed, never looked up in DNS.
+      return InetAddress.getByName(value) instanceof java.net.Inet6Address;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean isWildcard(String address) {
+    return address.equals("0.0.0.0") || address.equals("::") || address.equals("0:0:0:0:0:0:0:0");
+  }
+}

@@ -1,0 +1,93 @@
+package io.srs.daemon.log;
+
+import io.srs.core.metadata.Participant;
+import io.srs.core.port.RecordingEvent;
+import io.srs.core.port.RecordingEventListener;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One log line per recording event, {@code key=value} pairs after the event name, so {@code tail -f
+ * | grep recording.} reads like a call log and a log shipper can split fields without a regex per
+ * event:
+ *
+ * <pre>
+ * recording.completed id=20261125T185046Z-3f9a1c2b7d04e5a6 callId=abc@10.0.0.1 duration=12.340s
+ *   reason=BYE path=/var/lib/srs/2026/11/25/... track0="label=1 sip:+15551234@example.com"
+ * </pre>
+ */
+public final class RecordingEventLogger implements RecordingEventListener {
+  /** The logger operators filter on; kept apart from class loggers on purpose. */
+  public static final String LOGGER_NAME = "srs.recording";
+
+  private final Logger log;
+
+  public RecordingEventLogger() {
+    this(LoggerFactory.getLogger(LOGGER_NAME));
+  }
+
+  RecordingEventLogger(Logger log) {
+    this.log = log;
+  }
+
+  @Override
+  public void on(RecordingEvent event) {
+    StringBuilder line = new StringBuilder(event.name());
+    field(line, "id", event.id().value());
+    if (event instanceof RecordingEvent.Started started) {
+      field(line, "callId", started.callId());
+      field(line, "path", started.location());
+      tracks(line, started.tracks());
+      log.info("{}", line);
+    } else if (event instanceof RecordingEvent.Completed completed) {
+      field(line, "callId", completed.callId());
+      field(line, "duration", seconds(completed.duration()));
+      field(line, "reason", completed.reason() == null ? "" : completed.reason().name());
+      field(line, "path", completed.location());
+      tracks(line, completed.tracks());
+      log.info("{}", line);
+    } else if (event instanceof RecordingEvent.Failed failed) {
+      field(line, "callId", failed.callId());
+      field(line, "path", failed.location());
+      field(line, "cause", failed.cause());
+      log.error("{}", line);
+    }
+  }
+
+  private static void tracks(StringBuilder line, List<RecordingEvent.TrackParties> tracks) {
+    for (RecordingEvent.TrackParties track : tracks) {
+      StringBuilder value = new StringBuilder("label=").append(track.label());
+      for (Participant participant : track.participants()) {
+        value.append(' ').append(describe(participant));
+      }
+      field(line, "track" + track.streamIndex(), value.toString());
+    }
+  }
+
+  private static String describe(Participant participant) {
+    String aor = participant.primaryAor();
+    String name = participant.displayName();
+    String who = aor != null ? aor : participant.id();
+    return name == null ? who : who + "(" + name + ")";
+  }
+
+  private static String seconds(Duration duration) {
+    if (duration == null) {
+      return "0.000s";
+    }
+    return String.format(java.util.Locale.ROOT, "%.3fs", duration.toMillis() / 1000.0);
+  }
+
+  /** Appends {@code key=value}, quoting values with spaces or quotes, one line always. */
+  static void field(StringBuilder line, String key, String value) {
+    line.append(' ').append(key).append('=');
+    String safe = value == null ? "" : value.replaceAll("[\\r\\n]+", " ");
+    if (safe.isEmpty() || safe.chars().anyMatch(c -> c == ' ' || c == '"' || c == '=')) {
+      line.append('"').append(safe.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+    } else {
+      line.append(safe);
+    }
+  }
+}

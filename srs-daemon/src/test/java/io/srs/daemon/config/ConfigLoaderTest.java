@@ -1,0 +1,196 @@
+package io.srs.daemon.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+  private final ConfigLoader loader = new ConfigLoader();
+
+  private Path yaml(String text) throws IOException {
+    Path file = dir.resolve("srs.yaml");
+    Files.writeString(file, text);
+    return file;
+  }
+
+  @Test
+  void noFileGivesTheEmbeddedDefaults() throws Exception {
+    SrsConfig config = loader.load(null, Map.of());
+
+    assertThat(config.sip().bind()).isEqualTo("127.0.0.1");
+    assertThat(config.sip().port()).isEqualTo(5060);
+    assertThat(config.sip().transports()).containsExactly("udp", "tcp");
+    assertThat(config.rtp().portMin()).isEqualTo(20000);
+    assertThat(config.rtp().portMax()).isEqualTo(29999);
+    assertThat(config.rtp().advertise()).isEqualTo("127.0.0.1");
+    assertThat(config.storage().path()).isEqualTo(Path.of("./recordings"));
+    assertThat(config.limits().shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void theDocumentedExampleConfigLoads() throws Exception {
+    Path example = Path.of("..", "config", "srs.yaml");
+
+    SrsConfig config = loader.load(example, Map.of());
+
+    assertThat(config.sip().port()).isEqualTo(5060);
+  }
+
+  @Test
+  void fileValuesAreRead() throws Exception {
+    Path file =
+        yaml(
+            """
+            sip:
+              bind: 10.1.2.3
+              port: 5080
+              transports: [udp]
+            rtp:
+              bind: 0.0.0.0
+              advertise: 192.0.2.10
+              ports: 30000-30999
+            storage:
+              path: /var/lib/srs
+            """);
+
+    SrsConfig config = loader.load(file, Map.of());
+
+    assertThat(config.sip().bind()).isEqualTo("10.1.2.3");
+    assertThat(config.sip().port()).isEqualTo(5080);
+    assertThat(config.sip().transports()).containsExactly("udp");
+    assertThat(config.rtp().advertise()).isEqualTo("192.0.2.10");
+    assertThat(config.rtp().portMin()).isEqualTo(30000);
+    assertThat(config.storage().path()).isEqualTo(Path.of("/var/lib/srs"));
+  }
+
+  @Test
+  void commandLineOverridesWinOverTheFile() throws Exception {
+    Path file = yaml("sip:\n  port: 5080\n");
+
+    SrsConfig config = loader.load(file, Map.of("sip.port", "5999", "rtp.ports", "40000-40099"));
+
+    assertThat(config.sip().port()).isEqualTo(5999);
+    assertThat(config.rtp().portMin()).isEqualTo(40000);
+    assertThat(config.rtp().portMax()).isEqualTo(40099);
+  }
+
+  @Test
+  void anUnknownKeyIsNamedWithItsPath() throws Exception {
+    Path file = yaml("sip:\n  prot: 5060\n");
+
+    assertThatThrownBy(() -> loader.load(file, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'sip.prot'")
+        .hasMessageContaining("unknown key")
+        .hasMessageContaining("port");
+  }
+
+  @Test
+  void anUnknownTopLevelSectionIsNamed() throws Exception {
+    Path file = yaml("sipp:\n  port: 5060\n");
+
+    assertThatThrownBy(() -> loader.load(file, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'sipp'");
+  }
+
+  @Test
+  void aPortThatIsNotANumberIsNamed() throws Exception {
+    Path file = yaml("sip:\n  port: fifty\n");
+
+    assertThatThrownBy(() -> loader.load(file, Map.of()))
+        .hasMessageContaining("'sip.port'")
+        .hasMessageContaining("expected an integer")
+        .hasMessageContaining("fifty");
+  }
+
+  @Test
+  void aPortOutOfRangeIsNamed() {
+    assertThatThrownBy(() -> loader.load(null, Map.of("sip.port", "70000")))
+        .hasMessageContaining("'sip.port'")
+        .hasMessageContaining("between 1 and 65535");
+  }
+
+  @Test
+  void anOddLowRtpPortIsRefused() {
+    assertThatThrownBy(() -> loader.load(null, Map.of("rtp.ports", "20001-20999")))
+        .hasMessageContaining("'rtp.ports'")
+        .hasMessageContaining("even");
+  }
+
+  @Test
+  void aMalformedRtpRangeIsRefused() {
+    assertThatThrownBy(() -> loader.load(null, Map.of("rtp.ports", "20000:20999")))
+        .hasMessageContaining("'rtp.ports'")
+        .hasMessageContaining("LOW-HIGH");
+  }
+
+  @Test
+  void aHostNameIsNotAnAddress() {
+    assertThatThrownBy(() -> loader.load(null, Map.of("sip.bind", "localhost")))
+        .hasMessageContaining("'sip.bind'")
+        .hasMessageContaining("IP address");
+  }
+
+  @Test
+  void anInvalidIpv4LiteralIsRefused() {
+    assertThatThrownBy(() -> loader.load(null, Map.of("rtp.bind", "999.1.1.1")))
+        .hasMessageContaining("'rtp.bind'");
+  }
+
+  @Test
+  void aWildcardRtpBindNeedsAnAdvertisedAddress() {
+    assertThatThrownBy(() -> loader.load(null, Map.of("rtp.bind", "0.0.0.0")))
+        .hasMessageContaining("'rtp.advertise'");
+  }
+
+  @Test
+  void anUnknownTransportIsNamed() throws Exception {
+    Path file = yaml("sip:\n  transports: [udp, sctp]\n");
+
+    assertThatThrownBy(() -> loader.load(file, Map.of()))
+        .hasMessageContaining("'sip.transports'")
+        .hasMessageContaining("sctp");
+  }
+
+  @Test
+  void aMissingFileIsNamed() {
+    Path missing = dir.resolve("nope.yaml");
+
+    assertThatThrownBy(() -> loader.load(missing, Map.of()))
+        .hasMessageContaining(missing.toString())
+        .hasMessageContaining("not found");
+  }
+
+  @Test
+  void invalidYamlIsReported() throws Exception {
+    Path file = yaml("sip: [unclosed\n");
+
+    assertThatThrownBy(() -> loader.load(file, Map.of())).hasMessageContaining("not valid YAML");
+  }
+
+  @Test
+  void aScalarWhereASectionBelongsIsNamed() throws Exception {
+    Path file = yaml("sip: 5060\n");
+
+    assertThatThrownBy(() -> loader.load(file, Map.of()))
+        .hasMessageContaining("'sip'")
+        .hasMessageContaining("expected a mapping");
+  }
+
+  @Test
+  void transportsMayBeACommaSeparatedString() throws Exception {
+    SrsConfig config = loader.load(null, Map.of("sip.transports", "TCP"));
+
+    assertThat(config.sip().transports()).isEqualTo(List.of("tcp"));
+  }
+}

@@ -1,0 +1,101 @@
+package io.srs.daemon.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real daemon as a separate process ({@code java io.srs.daemon.Main run ...}), started the way
+ * the launcher starts it, with its output captured line by line.
+ */
+final class DaemonProcess implements AutoCloseable {
+  private final Process process;
+  private final List<String> lines = new CopyOnWriteArrayList<>();
+
+  private DaemonProcess(Process process) {
+    this.process = process;
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                  lines.add(line);
+                }
+              } catch (IOException e) {
+                lines.add("<output closed: " + e.getMessage() + ">");
+              }
+            },
+            "daemon-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** Starts {@code srs run} with {@code args} and waits for the start-up banner. */
+  static DaemonProcess start(Path workDir, String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("io.srs.daemon.Main");
+    command.add("run");
+    command.addAll(List.of(args));
+    Process process =
+        new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+    DaemonProcess daemon = new DaemonProcess(process);
+    daemon.awaitLine("recording server started", Duration.ofSeconds(30));
+    return daemon;
+  }
+
+  /** Waits for an output line containing {@code text}; fails with the output so far. */
+  String awaitLine(String text, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (String line : lines) {
+        if (line.contains(text)) {
+          return line;
+        }
+      }
+      if (!process.isAlive()) {
+        break;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError(
+        "daemon printed no line containing '"
+            + text
+            + "' (alive="
+            + process.isAlive()
+            + "):\n"
+            + output());
+  }
+
+  String output() {
+    return String.join("\n", lines);
+  }
+
+  /** SIGTERM, as systemd stops it; returns the exit status. */
+  int stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("daemon did not stop within 30 s of SIGTERM:\n" + output());
+    }
+    return process.exitValue();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      stop();
+    }
+  }
+}

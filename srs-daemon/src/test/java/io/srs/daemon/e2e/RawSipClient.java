@@ -1,0 +1,168 @@
+package io.srs.daemon.e2e;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A minimal SIPREC SRC over UDP for in-JVM end-to-end tests: one INVITE dialog, written as raw text
+ * so the test sees exactly what goes on the wire.
+ */
+final class RawSipClient implements AutoCloseable {
+  private static final String BOUNDARY = "srs-test-boundary";
+
+  private final DatagramSocket socket;
+  private final InetSocketAddress server;
+  private final String callId = UUID.randomUUID() + "@127.0.0.1";
+  private final String fromTag = Long.toHexString(System.nanoTime());
+  private String toHeader;
+
+  RawSipClient(int serverPort) throws IOException {
+    InetAddress loopback = InetAddress.getByName("127.0.0.1");
+    this.socket = new DatagramSocket(0, loopback);
+    this.socket.setSoTimeout(5000);
+    this.server = new InetSocketAddress(loopback, serverPort);
+  }
+
+  /** A SIP response as received. */
+  record Response(int status, String text) {
+    String header(String name) {
+      Matcher matcher =
+          Pattern.compile("(?im)^" + Pattern.quote(name) + ":\\s*(.*?)\\r?$").matcher(text);
+      return matcher.find() ? matcher.group(1) : null;
+    }
+
+    /** The port of every m= line of the SDP body, in order. */
+    List<Integer> mediaPorts() {
+      List<Integer> ports = new ArrayList<>();
+      Matcher matcher = Pattern.compile("(?m)^m=\\w+ (\\d+) ").matcher(text);
+      while (matcher.find()) {
+        ports.add(Integer.parseInt(matcher.group(1)));
+      }
+      return ports;
+    }
+  }
+
+  /** Sends a two-stream SIPREC INVITE and returns the final response. */
+  Response invite(String metadataXml) throws IOException {
+    String sdp =
+        "v=0\r\n"
+            + "o=src 1 1 IN IP4 127.0.0.1\r\n"
+            + "s=-\r\n"
+            + "c=IN IP4 127.0.0.1\r\n"
+            + "t=0 0\r\n"
+            + "m=audio 40000 RTP/AVP 0\r\n"
+            + "a=rtpmap:0 PCMU/8000\r\n"
+            + "a=label:1\r\n"
+            + "a=sendonly\r\n"
+            + "m=audio 40002 RTP/AVP 0\r\n"
+            + "a=rtpmap:0 PCMU/8000\r\n"
+            + "a=label:2\r\n"
+            + "a=sendonly\r\n";
+    String body =
+        "--"
+            + BOUNDARY
+            + "\r\nContent-Type: application/sdp\r\n\r\n"
+            + sdp
+            + "\r\n--"
+            + BOUNDARY
+            + "\r\nContent-Type: application/rs-metadata+xml\r\n"
+            + "Content-Disposition: recording-session\r\n\r\n"
+            + metadataXml
+            + "\r\n--"
+            + BOUNDARY
+            + "--\r\n";
+    send(
+        request("INVITE", 1, "<sip:srs@127.0.0.1:" + server.getPort() + ">")
+            + "Contact: <sip:src@127.0.0.1:"
+            + socket.getLocalPort()
+            + ">;+sip.src\r\n"
+            + "Require: siprec\r\n"
+            + "Content-Type: multipart/mixed;boundary="
+            + BOUNDARY
+            + "\r\n"
+            + "Content-Length: "
+            + body.getBytes(StandardCharsets.UTF_8).length
+            + "\r\n\r\n"
+            + body);
+    Response response;
+    do {
+      response = receive();
+    } while (response.status() < 200);
+    toHeader = "To: " + response.header("To") + "\r\n";
+    return response;
+  }
+
+  void ack() throws IOException {
+    send(request("ACK", 1, null) + "Content-Length: 0\r\n\r\n");
+  }
+
+  Response bye() throws IOException {
+    send(request("BYE", 2, null) + "Content-Length: 0\r\n\r\n");
+    Response response;
+    do {
+      response = receive();
+    } while (response.status() < 200 || !response.text().contains("BYE"));
+    return response;
+  }
+
+  private String request(String method, int cseq, String to) {
+    return method
+        + " sip:srs@127.0.0.1:"
+        + server.getPort()
+        + " SIP/2.0\r\n"
+        + "Via: SIP/2.0/UDP 127.0.0.1:"
+        + socket.getLocalPort()
+        + ";rport;branch=z9hG4bK"
+        + Long.toHexString(System.nanoTime())
+        + "\r\n"
+        + "Max-Forwards: 70\r\n"
+        + "From: <sip:src@127.0.0.1>;tag="
+        + fromTag
+        + "\r\n"
+        + (to != null ? "To: " + to + "\r\n" : toHeader)
+        + "Call-ID: "
+        + callId
+        + "\r\n"
+        + "CSeq: "
+        + cseq
+        + " "
+        + method
+        + "\r\n";
+  }
+
+  private void send(String message) throws IOException {
+    byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+    socket.send(new DatagramPacket(bytes, bytes.length, server));
+  }
+
+  private Response receive() throws IOException {
+    byte[] buffer = new byte[65535];
+    DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+    try {
+      socket.receive(packet);
+    } catch (SocketTimeoutException e) {
+      throw new AssertionError("no SIP response within 5 s", e);
+    }
+    String text = new String(buffer, 0, packet.getLength(), StandardCharsets.UTF_8);
+    Matcher status = Pattern.compile("^SIP/2\\.0 (\\d{3}) ").matcher(text);
+    if (!status.find()) {
+      throw new AssertionError("not a SIP response:\n" + text);
+    }
+    return new Response(Integer.parseInt(status.group(1)), text);
+  }
+
+  @Override
+  public void close() {
+    socket.close();
+  }
+}

@@ -1,28 +1,64 @@
 package io.srs.core.media;
 
+import java.util.List;
+
 /**
  * What we answer for one offered m-line: recorded with a chosen codec and payload type, or declined
  * (port 0 in the answer).
  *
  * @param offer the m-line this plan answers
- * @param codec the codec we record, or null when the m-line is declined
- * @param payloadType the payload type chosen, exactly as offered; -1 when declined
+ * @param codec the primary codec we record, or null when the m-line is declined
+ * @param payloadType the primary payload type, exactly as offered; -1 when declined
  * @param direction the direction we answer with
  * @param declineReason why the m-line is declined, or null when recorded
+ * @param formats every audio format answered, primary first: the set a mid-call codec switch may
+ *     move within (all share {@code storedEncoding} and {@code sampleRate})
+ * @param telephoneEventPayloadType the RFC 4733 telephone-event type answered, or -1
+ * @param comfortNoisePayloadType the RFC 3389 CN type answered, or -1
+ * @param storedEncoding how the track is stored; null when declined
+ * @param sampleRate the track's sample rate; 0 when declined
  */
 public record StreamPlan(
     OfferedStream offer,
     Codec codec,
     int payloadType,
     MediaDirection direction,
-    String declineReason) {
+    String declineReason,
+    List<NegotiatedFormat> formats,
+    int telephoneEventPayloadType,
+    int comfortNoisePayloadType,
+    AudioEncoding storedEncoding,
+    int sampleRate) {
 
+  public StreamPlan {
+    formats = List.copyOf(formats);
+  }
+
+  /** A plan recording one format natively (G.711) or decoded, without DTMF or CN. */
   public static StreamPlan recorded(OfferedStream offer, Codec codec, int payloadType) {
-    return new StreamPlan(offer, codec, payloadType, offer.direction().recorderAnswer(), null);
+    OfferedFormat offered =
+        offer.formats().stream()
+            .filter(f -> f.payloadType() == payloadType)
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalArgumentException("payload type " + payloadType + " not offered"));
+    NegotiatedFormat format = NegotiatedFormat.of(codec, offered);
+    return new StreamPlan(
+        offer,
+        codec,
+        payloadType,
+        offer.direction().recorderAnswer(),
+        null,
+        List.of(format),
+        -1,
+        -1,
+        codec.storedEncoding(),
+        format.sampleRate());
   }
 
   public static StreamPlan declined(OfferedStream offer, String reason) {
-    return new StreamPlan(offer, null, -1, MediaDirection.INACTIVE, reason);
+    return new StreamPlan(
+        offer, null, -1, MediaDirection.INACTIVE, reason, List.of(), -1, -1, null, 0);
   }
 
   public boolean isRecorded() {
@@ -35,5 +71,10 @@ public record StreamPlan(
 
   public String label() {
     return offer.label();
+  }
+
+  /** The primary format; only for recorded plans. */
+  public NegotiatedFormat primaryFormat() {
+    return formats.get(0);
   }
 }

@@ -2,22 +2,43 @@ package io.srs.core.media;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Decides, m-line by m-line, what we record (DESIGN.md "The path of one call", step 2). Pure: the
- * same offer and codec set always give the same plan.
+ * same offer and options always give the same plan.
  *
  * <p>Rules: only {@code audio} over plain RTP/AVP or RTP/AVPF is recorded (SRTP arrives with its
- * own issue); the first offered format we can store bit-exactly wins, in the offerer's order (RFC
- * 3264 §6.1 lets the answerer pick any offered format; honouring the offerer's preference keeps us
- * predictable); the payload type is kept exactly as offered.
+ * own issue); the first offered format we can record wins, in the offerer's order (RFC 3264 §6.1
+ * lets the answerer pick any offered format; honouring the offerer's preference keeps us
+ * predictable); payload types are kept exactly as offered. Further offered formats join the answer
+ * only when they can share the primary's track without transcoding (same stored encoding and sample
+ * rate), so a mid-call codec switch never writes garbage. telephone-event (RFC 4733 §7.1.1) and CN
+ * (RFC 3389 §5) are answered when offered at the primary's clock rate.
  */
 public final class StreamPlanner {
+
+  /**
+   * How tracks are stored.
+   *
+   * @param pcm16 store every codec as PCM16, G.711 included (decoded bit-exactly by table)
+   */
+  public record Options(boolean pcm16) {
+    public static final Options DEFAULT = new Options(false);
+  }
+
   private final Set<Codec> supported;
+  private final Options options;
 
   public StreamPlanner(Set<Codec> supported) {
+    this(supported, Options.DEFAULT);
+  }
+
+  public StreamPlanner(Set<Codec> supported, Options options) {
     this.supported = Set.copyOf(supported);
+    this.options = options;
   }
 
   public List<StreamPlan> plan(List<OfferedStream> offer) {
@@ -39,13 +60,58 @@ public final class StreamPlanner {
     if (!"RTP/AVP".equalsIgnoreCase(transport) && !"RTP/AVPF".equalsIgnoreCase(transport)) {
       return StreamPlan.declined(stream, "transport " + transport + " is not supported");
     }
-    for (OfferedFormat format : stream.formats()) {
-      var codec = Codec.of(format);
-      if (codec.isPresent() && supported.contains(codec.get())) {
-        return StreamPlan.recorded(stream, codec.get(), format.payloadType());
+    List<NegotiatedFormat> formats = new ArrayList<>();
+    for (OfferedFormat offered : stream.formats()) {
+      Optional<Codec> codec = Codec.of(offered).filter(supported::contains);
+      if (codec.isEmpty()) {
+        continue;
+      }
+      NegotiatedFormat format = NegotiatedFormat.of(codec.get(), offered);
+      if (formats.isEmpty() || sharesTrack(formats.get(0), format)) {
+        formats.add(format);
       }
     }
-    return StreamPlan.declined(stream, "no recordable codec in " + describeFormats(stream));
+    if (formats.isEmpty()) {
+      return StreamPlan.declined(stream, "no recordable codec in " + describeFormats(stream));
+    }
+    NegotiatedFormat primary = formats.get(0);
+    return new StreamPlan(
+        stream,
+        primary.codec(),
+        primary.payloadType(),
+        stream.direction().recorderAnswer(),
+        null,
+        formats,
+        auxiliary(stream, "telephone-event", primary.clockRate()),
+        auxiliary(stream, "CN", primary.clockRate()),
+        storedEncoding(primary.codec()),
+        primary.sampleRate());
+  }
+
+  private AudioEncoding storedEncoding(Codec codec) {
+    return options.pcm16() ? AudioEncoding.PCM16 : codec.storedEncoding();
+  }
+
+  private boolean sharesTrack(NegotiatedFormat primary, NegotiatedFormat other) {
+    if (primary.payloadType() == other.payloadType()) {
+      return false;
+    }
+    return storedEncoding(primary.codec()) == storedEncoding(other.codec())
+        && primary.sampleRate() == other.sampleRate()
+        && primary.clockRate() == other.clockRate()
+        && (storedEncoding(primary.codec()) == AudioEncoding.PCM16
+            || primary.codec() == other.codec());
+  }
+
+  private static int auxiliary(OfferedStream stream, String name, int clockRate) {
+    for (OfferedFormat format : stream.formats()) {
+      if (format.encodingName() != null
+          && format.encodingName().toUpperCase(Locale.ROOT).equals(name.toUpperCase(Locale.ROOT))
+          && format.clockRate() == clockRate) {
+        return format.payloadType();
+      }
+    }
+    return -1;
   }
 
   /** {@code [G729/8000, PT 96]}: the offered formats of one m-line, for Warning headers. */

@@ -34,6 +34,19 @@ public record RecordingMetadata(
     return streams.stream().filter(s -> label.equals(s.label())).findFirst();
   }
 
+  /**
+   * The id that links recordings of one call (RFC 7865 §6.2 group, referenced by a session's {@code
+   * group-ref}), or null.
+   */
+  public String groupId() {
+    for (MetadataSession session : sessions) {
+      if (session.groupRef() != null && !session.groupRef().isBlank()) {
+        return session.groupRef();
+      }
+    }
+    return null;
+  }
+
   public Optional<Participant> participant(String participantId) {
     return participants.stream().filter(p -> p.id().equals(participantId)).findFirst();
   }

@@ -9,6 +9,15 @@ public interface MediaSession {
   int rtpPort(int index);
 
   /**
+   * The SRC paused or resumed a stream (re-INVITE with {@code a=inactive}, RFC 7866 §8.1.3):
+   * silence written while paused is a PAUSE gap, not loss, and no packet is expected. Callable from
+   * any thread; applied in order on the stream's thread. Unknown indexes are ignored.
+   *
+   * @param cause {@link GapCause#PAUSE} or {@link GapCause#HOLD}; ignored when resuming
+   */
+  void setPaused(int index, boolean paused, GapCause cause);
+
+  /**
    * Stops receiving: flushes what the reorder window holds, pads every track to the session's end
    * so all tracks have the same length, releases the ports, and completes with what was seen.
    * Idempotent: later calls return the same stage. All track writes happen-before completion.

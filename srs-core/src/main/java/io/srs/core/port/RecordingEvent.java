@@ -26,18 +26,72 @@ public sealed interface RecordingEvent {
     }
   }
 
-  /** A recording lies in the vault, complete. */
+  /**
+   * A recording lies in the vault, complete.
+   *
+   * @param fields the normalised fields found
+   * @param missingFields required fields not found (empty: a metadata match)
+   * @param flags what an auditor should look at
+   */
   record Completed(
       RecordingId id,
       String callId,
       String location,
       Duration duration,
       EndReason reason,
-      List<TrackParties> tracks)
+      List<TrackParties> tracks,
+      java.util.Map<String, String> fields,
+      List<String> missingFields,
+      List<String> flags)
       implements RecordingEvent {
+    public Completed {
+      tracks = List.copyOf(tracks);
+      fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+      missingFields = List.copyOf(missingFields);
+      flags = List.copyOf(flags);
+    }
+
+    /** True when every required normalised field was found: the metadata match rate's unit. */
+    public boolean metadataMatched() {
+      return missingFields.isEmpty();
+    }
+
     @Override
     public String name() {
       return "recording.completed";
+    }
+  }
+
+  /** The participants changed (metadata update: a transfer, a conference join). */
+  record Updated(RecordingId id, String callId, int metadataVersion, List<TrackParties> tracks)
+      implements RecordingEvent {
+    @Override
+    public String name() {
+      return "recording.updated";
+    }
+  }
+
+  /** The SRC paused recording of some streams (RFC 7866 §8.1.3). */
+  record Paused(RecordingId id, String callId, List<Integer> streams) implements RecordingEvent {
+    public Paused {
+      streams = List.copyOf(streams);
+    }
+
+    @Override
+    public String name() {
+      return "recording.paused";
+    }
+  }
+
+  /** The SRC resumed recording of some streams. */
+  record Resumed(RecordingId id, String callId, List<Integer> streams) implements RecordingEvent {
+    public Resumed {
+      streams = List.copyOf(streams);
+    }
+
+    @Override
+    public String name() {
+      return "recording.resumed";
     }
   }
 

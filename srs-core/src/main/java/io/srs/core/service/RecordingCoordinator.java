@@ -1,5 +1,6 @@
 package io.srs.core.service;
 
+import io.srs.core.fields.FieldExtractor;
 import io.srs.core.media.OfferedStream;
 import io.srs.core.media.StreamPlan;
 import io.srs.core.media.StreamPlanner;
@@ -15,20 +16,17 @@ import io.srs.core.port.RecordingEventListener;
 import io.srs.core.port.RecordingHandle;
 import io.srs.core.port.RecordingStore;
 import io.srs.core.port.RecordingSummary;
-import io.srs.core.port.RecordingSummary.DeclinedStream;
-import io.srs.core.port.RecordingSummary.TrackSummary;
 import io.srs.core.port.StoredRecording;
-import io.srs.core.port.StreamStats;
 import io.srs.core.port.TrackSpec;
 import io.srs.core.service.OfferDecision.AnsweredStream;
 import io.srs.core.service.OfferDecision.Rejected;
+import io.srs.core.service.RecordingOptions.MetadataPolicy;
 import io.srs.core.session.EndReason;
 import io.srs.core.session.RecordingId;
 import io.srs.core.session.RecordingSession;
 import io.srs.core.session.SessionState;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +72,9 @@ public final class RecordingCoordinator implements RecordingService {
   private final RecordingEventListener listener;
   private final Limits limits;
   private final StreamPlanner planner;
+  private final RecordingOptions options;
+  private final SummaryBuilder summaries;
+  private final UpdateApplier updates;
   private final java.util.SortedSet<io.srs.core.media.Codec> supported;
   private final Map<RecordingId, RecordingSession> sessions = new ConcurrentHashMap<>();
   private final Map<RecordingId, CompletableFuture<Void>> finalising = new ConcurrentHashMap<>();
@@ -88,6 +89,31 @@ public final class RecordingCoordinator implements RecordingService {
       RandomGenerator random,
       RecordingEventListener listener,
       Limits limits) {
+    this(
+        mediaFactory,
+        store,
+        finaliser,
+        clock,
+        random,
+        listener,
+        limits,
+        RecordingOptions.DEFAULT,
+        FieldExtractor.NONE);
+  }
+
+  public RecordingCoordinator(
+      MediaReceiverFactory mediaFactory,
+      RecordingStore store,
+      Executor finaliser,
+      Clock clock,
+      RandomGenerator random,
+      RecordingEventListener listener,
+      Limits limits,
+      RecordingOptions options,
+      FieldExtractor fieldExtractor) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.summaries = new SummaryBuilder(fieldExtractor, options.requiredFields());
+    this.updates = new UpdateApplier(options.metadataPolicy(), this::publish);
     this.mediaFactory = Objects.requireNonNull(mediaFactory, "mediaFactory");
     this.store = Objects.requireNonNull(store, "store");
     this.finaliser = Objects.requireNonNull(finaliser, "finaliser");
@@ -96,13 +122,21 @@ public final class RecordingCoordinator implements RecordingService {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.limits = Objects.requireNonNull(limits, "limits");
     this.supported = new java.util.TreeSet<>(mediaFactory.supportedCodecs());
-    this.planner = new StreamPlanner(supported);
+    this.planner = new StreamPlanner(supported, new StreamPlanner.Options(options.pcm16()));
   }
 
   @Override
   public OfferDecision offer(RecordingOffer offer) {
     if (draining) {
       return new Rejected(503, "Recorder draining", 0, null, RETRY_AFTER_SECONDS);
+    }
+    boolean metadataUsable = offer.rawMetadata() != null && offer.metadataProblem() == null;
+    if (!metadataUsable && options.metadataPolicy() == MetadataPolicy.STRICT) {
+      String why =
+          offer.rawMetadata() == null
+              ? "no recording metadata (RFC 7865) in the INVITE"
+              : "unusable recording metadata: " + offer.metadataProblem();
+      return new Rejected(400, "Bad Request - " + why, 0, null, 0);
     }
     List<StreamPlan> plans = planner.plan(offer.streams());
     if (plans.stream().noneMatch(StreamPlan::isRecorded)) {
@@ -139,7 +173,12 @@ public final class RecordingCoordinator implements RecordingService {
               plans,
               offer.metadata(),
               handle,
-              media);
+              media,
+              offer.headers());
+      if (offer.rawMetadata() != null) {
+        session.addMetadata(offer.receivedAt(), offer.rawMetadata().body(), offer.metadata());
+      }
+      flagOffer(session, offer, plans);
       sessions.put(id, session);
       return new OfferDecision.Accepted(id, answer);
     } catch (IOException | MediaUnavailableException | RuntimeException e) {
@@ -175,27 +214,53 @@ public final class RecordingCoordinator implements RecordingService {
     }
   }
 
-  private static MediaSessionSpec mediaSpec(
-      RecordingId id, List<StreamPlan> plans, RecordingHandle handle) throws IOException {
+  private void flagOffer(RecordingSession session, RecordingOffer offer, List<StreamPlan> plans) {
+    if (offer.rawMetadata() == null) {
+      session.flag("metadata-missing");
+    } else if (offer.metadataProblem() != null) {
+      session.flag("metadata-unusable: " + offer.metadataProblem());
+    }
+    RecordingMetadata metadata = offer.metadata();
+    if (metadata.streams().isEmpty()) {
+      return;
+    }
+    for (StreamPlan plan : plans) {
+      if (plan.isRecorded() && metadata.streamByLabel(plan.label()).isEmpty()) {
+        // Recorded all the same: a label the metadata does not know must not lose the audio.
+        session.flag("label-unmatched: " + plan.label());
+      }
+    }
+  }
+
+  private MediaSessionSpec mediaSpec(RecordingId id, List<StreamPlan> plans, RecordingHandle handle)
+      throws IOException {
     List<MediaStreamSpec> streams = new ArrayList<>();
     for (StreamPlan plan : plans) {
       if (plan.isRecorded()) {
         var spec =
-            new TrackSpec(
-                plan.index(),
-                plan.label(),
-                plan.codec().storedEncoding(),
-                plan.codec().sampleRate());
+            new TrackSpec(plan.index(), plan.label(), plan.storedEncoding(), plan.sampleRate());
         streams.add(
             new MediaStreamSpec(
                 plan.index(),
                 plan.label(),
                 plan.codec(),
                 plan.payloadType(),
-                handle.openTrack(spec)));
+                handle.openTrack(spec),
+                plan.formats(),
+                plan.telephoneEventPayloadType(),
+                plan.comfortNoisePayloadType(),
+                plan.storedEncoding(),
+                plan.sampleRate()));
       }
     }
-    return new MediaSessionSpec(id, plans.size(), streams);
+    return new MediaSessionSpec(
+        id,
+        plans.size(),
+        streams,
+        options.inactivityTimeout(),
+        (inactive, silentFor) -> end(inactive, EndReason.MEDIA_TIMEOUT),
+        options.pauseMode(),
+        options.dtmfMasking());
   }
 
   private static List<AnsweredStream> answer(List<StreamPlan> plans, MediaSession media) {
@@ -204,6 +269,15 @@ public final class RecordingCoordinator implements RecordingService {
       answered.add(new AnsweredStream(plan, plan.isRecorded() ? media.rtpPort(plan.index()) : 0));
     }
     return answered;
+  }
+
+  @Override
+  public UpdateDecision update(RecordingId id, SessionUpdate update) {
+    RecordingSession session = sessions.get(id);
+    if (session == null || session.state() == SessionState.ENDING || session.state().isTerminal()) {
+      return new UpdateDecision.Refused(481, "Call/Transaction Does Not Exist", 0, null);
+    }
+    return updates.apply(session, update);
   }
 
   @Override
@@ -276,7 +350,8 @@ public final class RecordingCoordinator implements RecordingService {
       if (mediaFailure != null) {
         throw new IOException("media did not close cleanly", mediaFailure);
       }
-      StoredRecording stored = session.handle().finish(summary(session, report));
+      RecordingSummary summary = summaries.build(session, report);
+      StoredRecording stored = session.handle().finish(summary);
       session.moveTo(SessionState.CLOSED);
       publish(
           new RecordingEvent.Completed(
@@ -285,7 +360,10 @@ public final class RecordingCoordinator implements RecordingService {
               stored.location(),
               report.timelineLength(),
               session.endReason(),
-              parties(session)));
+              parties(session),
+              summary.fields(),
+              summary.missingFields(),
+              summary.flags()));
     } catch (IOException | RuntimeException e) {
       session.moveTo(SessionState.FAILED);
       publish(
@@ -297,52 +375,9 @@ public final class RecordingCoordinator implements RecordingService {
     }
   }
 
-  private static RecordingSummary summary(RecordingSession session, MediaReport report) {
-    RecordingMetadata metadata = session.metadata();
-    List<TrackSummary> tracks = new ArrayList<>();
-    List<DeclinedStream> declined = new ArrayList<>();
-    for (StreamPlan plan : session.plans()) {
-      if (plan.isRecorded()) {
-        tracks.add(
-            new TrackSummary(
-                plan.index(),
-                plan.label(),
-                plan.codec(),
-                plan.payloadType(),
-                metadata.sendersOnLabel(plan.label()),
-                statsFor(report, plan.index())));
-      } else {
-        declined.add(new DeclinedStream(plan.index(), plan.label(), plan.declineReason()));
-      }
-    }
-    return new RecordingSummary(
-        session.id(),
-        session.callId(),
-        session.fromUri(),
-        session.toUri(),
-        session.invitedAt(),
-        session.answeredAt(),
-        report.mediaStartedAt(),
-        session.endedAt(),
-        session.endReason(),
-        report.timelineLength() == null ? Duration.ZERO : report.timelineLength(),
-        metadata,
-        tracks,
-        declined);
-  }
-
-  private static StreamStats statsFor(MediaReport report, int index) {
-    for (StreamStats stats : report.streams()) {
-      if (stats.streamIndex() == index) {
-        return stats;
-      }
-    }
-    throw new IllegalStateException("media report lacks stream " + index);
-  }
-
-  private static List<RecordingEvent.TrackParties> parties(RecordingSession session) {
+  static List<RecordingEvent.TrackParties> parties(RecordingSession session) {
     List<RecordingEvent.TrackParties> parties = new ArrayList<>();
-    for (StreamPlan plan : session.plans()) {
+    for (StreamPlan plan : session.currentPlans()) {
       if (plan.isRecorded()) {
         parties.add(
             new RecordingEvent.TrackParties(
@@ -367,7 +402,10 @@ public final class RecordingCoordinator implements RecordingService {
     }
     text.append(" we record");
     for (var codec : supported) {
-      text.append(' ').append(codec.encodingName()).append('/').append(codec.clockRate());
+      text.append(' ').append(codec.encodingName());
+      if (codec.fixedClockRate() > 0) {
+        text.append('/').append(codec.fixedClockRate());
+      }
     }
     return text.append(" over RTP/AVP").toString();
   }

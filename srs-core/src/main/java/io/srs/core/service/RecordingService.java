@@ -12,6 +12,13 @@ public interface RecordingService {
   /** An INVITE arrived: plan, reserve ports and storage, and decide. */
   OfferDecision offer(RecordingOffer offer);
 
+  /**
+   * A re-INVITE, UPDATE or BYE inside the session carried a new offer or new metadata: apply it
+   * (pause/resume streams, merge metadata, keep the raw version). Unknown or ended ids are refused
+   * with 481.
+   */
+  UpdateDecision update(RecordingId id, SessionUpdate update);
+
   /** The ACK for our 2xx arrived: the recording is live. Unknown ids are ignored. */
   void acknowledge(RecordingId id);
 

@@ -8,6 +8,10 @@ public enum EndReason {
   CANCEL,
   /** Our 2xx was never acknowledged (RFC 3261 §13.3.1.4: 64*T1 without ACK). */
   NO_ACK,
+  /** No media on any stream for the configured inactivity timeout (the BYE never came). */
+  MEDIA_TIMEOUT,
+  /** The RFC 4028 session timer expired without a refresh. */
+  SESSION_EXPIRED,
   /** The daemon stopped while the call was in progress. */
   SHUTDOWN,
   /** Media or storage failed during the call. */

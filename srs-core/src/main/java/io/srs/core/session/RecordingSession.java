@@ -1,12 +1,18 @@
 package io.srs.core.session;
 
 import io.srs.core.media.StreamPlan;
+import io.srs.core.metadata.MetadataSnapshot;
 import io.srs.core.metadata.RecordingMetadata;
 import io.srs.core.port.MediaSession;
 import io.srs.core.port.RecordingHandle;
+import io.srs.core.port.RecordingSummary.TimelineEvent;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -25,7 +31,14 @@ public final class RecordingSession {
   private final RecordingHandle handle;
   private final MediaSession media;
   private final AtomicReference<SessionState> state = new AtomicReference<>(SessionState.OFFERED);
+  private final Map<String, List<String>> headers;
+  private final List<MetadataSnapshot> history = new CopyOnWriteArrayList<>();
+  private final List<byte[]> rawMetadata = new CopyOnWriteArrayList<>();
+  private final List<TimelineEvent> events = new CopyOnWriteArrayList<>();
+  private final List<String> flags = new CopyOnWriteArrayList<>();
+  private volatile List<StreamPlan> currentPlans;
   private volatile RecordingMetadata metadata;
+  private volatile int metadataVersions;
   private volatile Instant endedAt;
   private volatile EndReason endReason;
 
@@ -40,13 +53,41 @@ public final class RecordingSession {
       RecordingMetadata metadata,
       RecordingHandle handle,
       MediaSession media) {
+    this(
+        id,
+        callId,
+        fromUri,
+        toUri,
+        invitedAt,
+        answeredAt,
+        plans,
+        metadata,
+        handle,
+        media,
+        Map.of());
+  }
+
+  public RecordingSession(
+      RecordingId id,
+      String callId,
+      String fromUri,
+      String toUri,
+      Instant invitedAt,
+      Instant answeredAt,
+      List<StreamPlan> plans,
+      RecordingMetadata metadata,
+      RecordingHandle handle,
+      MediaSession media,
+      Map<String, List<String>> headers) {
     this.id = Objects.requireNonNull(id, "id");
+    this.headers = Map.copyOf(headers);
     this.callId = callId;
     this.fromUri = fromUri;
     this.toUri = toUri;
     this.invitedAt = invitedAt;
     this.answeredAt = answeredAt;
     this.plans = List.copyOf(plans);
+    this.currentPlans = this.plans;
     this.metadata = Objects.requireNonNull(metadata, "metadata");
     this.handle = Objects.requireNonNull(handle, "handle");
     this.media = Objects.requireNonNull(media, "media");
@@ -118,8 +159,79 @@ public final class RecordingSession {
     return plans;
   }
 
+  /** The merged metadata in force now. */
   public RecordingMetadata metadata() {
     return metadata;
+  }
+
+  /**
+   * Records a metadata version: its raw body (null when none was sent, e.g. the INVITE had no
+   * metadata part) and the merged model it leads to.
+   *
+   * @return the version number given to it
+   */
+  public synchronized int addMetadata(Instant at, byte[] raw, RecordingMetadata merged) {
+    int version = ++metadataVersions;
+    if (raw != null) {
+      rawMetadata.add(raw);
+    }
+    this.metadata = Objects.requireNonNull(merged, "merged");
+    history.add(new MetadataSnapshot(version, at, merged));
+    return version;
+  }
+
+  /** The next version number {@link #addMetadata} will give. */
+  public synchronized int nextMetadataVersion() {
+    return metadataVersions + 1;
+  }
+
+  /** Every merged version, in order: the input of per-track participation. */
+  public List<MetadataSnapshot> metadataHistory() {
+    return List.copyOf(history);
+  }
+
+  /** Every raw metadata body received, in order. */
+  public List<byte[]> rawMetadata() {
+    return List.copyOf(rawMetadata);
+  }
+
+  /** The INVITE's headers, names in lower case. */
+  public Map<String, List<String>> headers() {
+    return headers;
+  }
+
+  /** The plans as last answered (directions change with re-INVITEs). */
+  public List<StreamPlan> currentPlans() {
+    return currentPlans;
+  }
+
+  public void replacePlans(List<StreamPlan> plans) {
+    this.currentPlans = List.copyOf(plans);
+  }
+
+  public void addEvent(TimelineEvent event) {
+    events.add(event);
+  }
+
+  public List<TimelineEvent> events() {
+    List<TimelineEvent> ordered = new ArrayList<>(events);
+    ordered.sort((a, b) -> a.at().compareTo(b.at()));
+    return ordered;
+  }
+
+  public void flag(String flag) {
+    if (!flags.contains(flag)) {
+      flags.add(flag);
+    }
+  }
+
+  public List<String> flags() {
+    return List.copyOf(flags);
+  }
+
+  /** Offset of {@code at} from the invite, for events before media start is known. */
+  public Duration sinceInvite(Instant at) {
+    return Duration.between(invitedAt, at);
   }
 
   public RecordingHandle handle() {

@@ -71,6 +71,7 @@ final class Fakes {
     final MediaSessionSpec spec;
     private final MediaFactory factory;
     final CompletableFuture<MediaReport> closing = new CompletableFuture<>();
+    final java.util.List<String> pauses = new java.util.ArrayList<>();
     int closeCalls;
 
     Media(int base, MediaSessionSpec spec, MediaFactory factory) {
@@ -85,6 +86,11 @@ final class Fakes {
         throw factory.rtpPortThrows;
       }
       return base + 2 * index;
+    }
+
+    @Override
+    public void setPaused(int index, boolean paused, io.srs.core.port.GapCause cause) {
+      pauses.add(index + (paused ? " paused " + cause : " resumed"));
     }
 
     @Override

@@ -326,7 +326,10 @@ class RecordingCoordinatorTest {
                 EndReason.BYE,
                 List.of(
                     new TrackParties(0, "1", List.of(CALLER)),
-                    new TrackParties(2, "2", List.of(AGENT)))));
+                    new TrackParties(2, "2", List.of(AGENT))),
+                java.util.Map.of(),
+                List.of("agentId", "conversationId"),
+                List.of("missing-field: agentId", "missing-field: conversationId")));
     assertThat(coordinator.activeSessions()).isZero();
   }
 

@@ -64,6 +64,9 @@ class RecordingSessionTest {
           }
 
           @Override
+          public void setPaused(int index, boolean paused, io.srs.core.port.GapCause cause) {}
+
+          @Override
           public CompletionStage<MediaReport> close() {
             return new CompletableFuture<>();
           }

@@ -71,6 +71,13 @@ public final class RtpMediaSession implements MediaSession {
   }
 
   @Override
+  public void setPaused(int index, boolean paused, io.srs.core.port.GapCause cause) {
+    // Pause-aware placement arrives with the media-fidelity work; until then a pause is written
+    // as silence by the ordinary gap fill, which is the default SILENCE mode's timeline.
+    log.info("{} stream {}: {}", id, index, paused ? "paused (" + cause + ")" : "resumed");
+  }
+
+  @Override
   public CompletionStage<MediaReport> close() {
     if (closing.compareAndSet(false, true)) {
       try {

@@ -99,6 +99,17 @@ public final class FakeRecordingService implements RecordingService {
     return new OfferDecision.Accepted(RecordingId.generate(Instant.now(), random), streams);
   }
 
+  /** Updates seen, in order; answered as applied with no new streams. */
+  public final java.util.List<io.srs.core.service.SessionUpdate> updates =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  @Override
+  public io.srs.core.service.UpdateDecision update(
+      RecordingId id, io.srs.core.service.SessionUpdate update) {
+    updates.add(update);
+    return new io.srs.core.service.UpdateDecision.Applied(java.util.List.of());
+  }
+
   @Override
   public void acknowledge(RecordingId id) {
     acknowledged.add(id);

@@ -1,0 +1,2 @@
+/** JMH benchmarks of the media hot path. Run with {@code bench/run-jmh}. */
+package io.srs.bench;

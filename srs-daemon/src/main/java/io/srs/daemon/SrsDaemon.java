@@ -1,12 +1,17 @@
 package io.srs.daemon;
 
+import io.srs.core.fields.FieldExtractor;
 import io.srs.core.lifecycle.AbstractLifeCycle;
 import io.srs.core.metadata.MetadataLimits;
 import io.srs.core.metadata.MetadataParser;
+import io.srs.core.port.MediaSessionSpec.PauseMode;
 import io.srs.core.port.RecordingEventListener;
 import io.srs.core.service.RecordingCoordinator;
+import io.srs.core.service.RecordingOptions;
+import io.srs.core.service.RecordingOptions.MetadataPolicy;
 import io.srs.core.session.EndReason;
 import io.srs.daemon.config.SrsConfig;
+import io.srs.daemon.log.RecordingCounters;
 import io.srs.rtp.RtpMediaReceiverFactory;
 import io.srs.rtp.RtpSettings;
 import io.srs.sip.SipServer;
@@ -42,6 +47,7 @@ public final class SrsDaemon extends AbstractLifeCycle {
   private final SrsConfig config;
   private final Clock clock;
   private final RecordingEventListener listener;
+  private final RecordingCounters counters = new RecordingCounters();
 
   private RtpMediaReceiverFactory media;
   private ExecutorService finaliser;
@@ -75,8 +81,13 @@ public final class SrsDaemon extends AbstractLifeCycle {
             finaliser,
             clock,
             new SecureRandom(),
-            listener,
-            new RecordingCoordinator.Limits(config.limits().maxSessions()));
+            event -> {
+              counters.on(event);
+              listener.on(event);
+            },
+            new RecordingCoordinator.Limits(config.limits().maxSessions()),
+            recordingOptions(config),
+            FieldExtractor.NONE);
 
     var metadataParser =
         new MetadataParser(
@@ -116,6 +127,19 @@ public final class SrsDaemon extends AbstractLifeCycle {
       finaliser.shutdown();
       finaliser.awaitTermination(config.limits().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
     }
+    log.info("recordings since start: {}", counters);
+  }
+
+  static RecordingOptions recordingOptions(SrsConfig config) {
+    return new RecordingOptions(
+        config.metadata().policy().equals("strict")
+            ? MetadataPolicy.STRICT
+            : MetadataPolicy.LENIENT,
+        config.metadata().requiredFields(),
+        config.recording().format().equals("pcm16"),
+        config.rtp().inactivityTimeout(),
+        config.recording().pauseMode().equals("cut") ? PauseMode.CUT : PauseMode.SILENCE,
+        config.recording().dtmfMasking());
   }
 
   static RtpSettings rtpSettings(SrsConfig.Rtp rtp) {
@@ -153,6 +177,11 @@ public final class SrsDaemon extends AbstractLifeCycle {
     // limits.max-sessions, so it cannot grow without bound.
     return new ThreadPoolExecutor(
         threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+  }
+
+  /** Outcome counts, the metadata match rate among them. */
+  public RecordingCounters counters() {
+    return counters;
   }
 
   public Path recordings() {

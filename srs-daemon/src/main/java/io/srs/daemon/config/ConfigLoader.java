@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,14 +105,54 @@ public final class ConfigLoader {
             limitsSection.integer("finaliser-threads", 2, 1, 64),
             Duration.ofSeconds(limitsSection.integer("shutdown-grace-seconds", 30, 0, 86_400)));
     limitsSection.rejectUnknownKeys();
-    ConfigSection metadataSection = root.section("metadata");
-    SrsConfig.Metadata metadata =
-        new SrsConfig.Metadata(
-            metadataSection.integer("max-bytes", 64 * 1024, 1024, 16 * 1024 * 1024),
-            metadataSection.integer("max-depth", 32, 4, 256));
-    metadataSection.rejectUnknownKeys();
+    SrsConfig.Metadata metadata = metadata(root.section("metadata"));
+    ConfigSection recordingSection = root.section("recording");
+    SrsConfig.Recording recording =
+        new SrsConfig.Recording(
+            recordingSection.choice("format", "native", List.of("native", "pcm16")),
+            recordingSection.bool("stereo", false),
+            recordingSection.choice("pause-mode", "silence", List.of("silence", "cut")),
+            recordingSection.bool("dtmf-masking", false));
+    recordingSection.rejectUnknownKeys();
     root.rejectUnknownKeys();
-    return new SrsConfig(sip, rtp, storage, limits, metadata);
+    return new SrsConfig(sip, rtp, storage, limits, metadata, recording);
+  }
+
+  private static SrsConfig.Metadata metadata(ConfigSection section) throws ConfigException {
+    int maxBytes = section.integer("max-bytes", 64 * 1024, 1024, 16 * 1024 * 1024);
+    int maxDepth = section.integer("max-depth", 32, 4, 256);
+    String policy = section.choice("policy", "lenient", List.of("lenient", "strict"));
+    List<String> required =
+        section.strings("required-fields", List.of("agentId", "conversationId"), true);
+    List<SrsConfig.Rule> rules = new ArrayList<>();
+    for (ConfigSection rule : section.sections("rules")) {
+      String field = rule.string("field", null);
+      if (field == null) {
+        throw new ConfigException("config key '" + rule.key("field") + "': missing");
+      }
+      String header = rule.string("header", null);
+      String xpath = rule.string("xpath", null);
+      if ((header == null) == (xpath == null)) {
+        throw new ConfigException(
+            "config key '" + rule.path() + "': give exactly one of 'header' or 'xpath'");
+      }
+      String regex = rule.string("regex", null);
+      if (regex != null) {
+        try {
+          java.util.regex.Pattern.compile(regex);
+        } catch (java.util.regex.PatternSyntaxException e) {
+          throw new ConfigException(
+              "config key '"
+                  + rule.key("regex")
+                  + "': not a regular expression: "
+                  + e.getDescription());
+        }
+      }
+      rule.rejectUnknownKeys();
+      rules.add(new SrsConfig.Rule(field, header, xpath, regex, rule.path()));
+    }
+    section.rejectUnknownKeys();
+    return new SrsConfig.Metadata(maxBytes, maxDepth, policy, required, rules);
   }
 
   private static SrsConfig.Sip sip(ConfigSection section) throws ConfigException {
@@ -183,7 +224,8 @@ public final class ConfigLoader {
             low,
             high,
             section.integer("reorder-window", 8, 1, 64),
-            section.integer("io-threads", 0, 0, 64));
+            section.integer("io-threads", 0, 0, 64),
+            Duration.ofSeconds(section.integer("inactivity-timeout-seconds", 300, 0, 86_400)));
     section.rejectUnknownKeys();
     return rtp;
   }

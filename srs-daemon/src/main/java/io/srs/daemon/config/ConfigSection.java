@@ -92,6 +92,11 @@ final class ConfigSection {
   }
 
   List<String> strings(String name, List<String> fallback) throws ConfigException {
+    return strings(name, fallback, false);
+  }
+
+  List<String> strings(String name, List<String> fallback, boolean allowEmpty)
+      throws ConfigException {
     JsonNode value = value(name);
     if (value == null) {
       return fallback;
@@ -118,10 +123,57 @@ final class ConfigSection {
       throw new ConfigException(
           "config key '" + key(name) + "': expected a list, got " + kind(value));
     }
-    if (result.isEmpty()) {
+    if (result.isEmpty() && !allowEmpty) {
       throw new ConfigException("config key '" + key(name) + "': must not be empty");
     }
     return result;
+  }
+
+  /** One of {@code allowed} (case-insensitive), returned in lower case. */
+  String choice(String name, String fallback, List<String> allowed) throws ConfigException {
+    String value = string(name, fallback).toLowerCase(java.util.Locale.ROOT);
+    if (!allowed.contains(value)) {
+      throw new ConfigException(
+          "config key '" + key(name) + "': expected one of " + allowed + ", was '" + value + "'");
+    }
+    return value;
+  }
+
+  boolean bool(String name, boolean fallback) throws ConfigException {
+    JsonNode value = value(name);
+    if (value == null) {
+      return fallback;
+    }
+    if (value.isBoolean()) {
+      return value.asBoolean();
+    }
+    if (value.isTextual() && value.asText().trim().matches("(?i)true|false")) {
+      return Boolean.parseBoolean(value.asText().trim());
+    }
+    throw new ConfigException(
+        "config key '" + key(name) + "': expected true or false, got " + describe(value));
+  }
+
+  /** A list of mappings, each read as a section keyed {@code name[i]}. */
+  List<ConfigSection> sections(String name) throws ConfigException {
+    JsonNode value = value(name);
+    List<ConfigSection> sections = new ArrayList<>();
+    if (value == null) {
+      return sections;
+    }
+    if (!value.isArray()) {
+      throw new ConfigException(
+          "config key '" + key(name) + "': expected a list, got " + kind(value));
+    }
+    for (int i = 0; i < value.size(); i++) {
+      sections.add(new ConfigSection(key(name) + "[" + i + "]", value.get(i)));
+    }
+    return sections;
+  }
+
+  /** The full key of this section ({@code metadata.rules[2]}). */
+  String path() {
+    return path;
   }
 
   /** Fails naming the first key of this mapping that no reader asked for. */

@@ -8,7 +8,8 @@ import java.util.List;
  * The daemon's whole configuration, typed and validated ({@link ConfigLoader} builds it). Every
  * key, its default and unit is documented in {@code config/srs.yaml}.
  */
-public record SrsConfig(Sip sip, Rtp rtp, Storage storage, Limits limits, Metadata metadata) {
+public record SrsConfig(
+    Sip sip, Rtp rtp, Storage storage, Limits limits, Metadata metadata, Recording recording) {
 
   /**
    * {@code sip.*}.
@@ -35,9 +36,16 @@ public record SrsConfig(Sip sip, Rtp rtp, Storage storage, Limits limits, Metada
    * @param portMax the highest port of the media range
    * @param reorderWindow packets held per stream to put reordered packets in place
    * @param ioThreads event-loop threads for media (0: one per core, at most 4)
+   * @param inactivityTimeout end a call after this long without media on any stream (zero: never)
    */
   public record Rtp(
-      String bind, String advertise, int portMin, int portMax, int reorderWindow, int ioThreads) {}
+      String bind,
+      String advertise,
+      int portMin,
+      int portMax,
+      int reorderWindow,
+      int ioThreads,
+      Duration inactivityTimeout) {}
 
   /**
    * {@code storage.*}.
@@ -61,6 +69,32 @@ public record SrsConfig(Sip sip, Rtp rtp, Storage storage, Limits limits, Metada
    *
    * @param maxBytes the largest metadata body parsed (SIP 413 past it)
    * @param maxDepth the deepest XML nesting accepted
+   * @param policy {@code lenient} (record and flag) or {@code strict} (400) for missing or unusable
+   *     metadata
+   * @param requiredFields normalised fields every recording should carry (the match rate)
+   * @param rules user rules extracting normalised fields, tried before the built-in profiles
    */
-  public record Metadata(int maxBytes, int maxDepth) {}
+  public record Metadata(
+      int maxBytes, int maxDepth, String policy, List<String> requiredFields, List<Rule> rules) {}
+
+  /**
+   * {@code metadata.rules[]}: one way to find a normalised field.
+   *
+   * @param field the field name ({@code agentId}, ...)
+   * @param header a SIP header of the INVITE to read, or null
+   * @param xpath an XPath over the metadata XML, or null (exactly one of header/xpath)
+   * @param regex a regular expression whose first group (or whole match) is the value, or null
+   * @param key the config key of the rule, for error messages ({@code metadata.rules[2]})
+   */
+  public record Rule(String field, String header, String xpath, String regex, String key) {}
+
+  /**
+   * {@code recording.*}.
+   *
+   * @param format {@code native} (G.711 bit-exact) or {@code pcm16} (every track linear)
+   * @param stereo also write a two-channel {@code stereo.wav}, one party per channel
+   * @param pauseMode {@code silence} (paused spans kept as silence) or {@code cut}
+   * @param dtmfMasking silence the audio under DTMF and keep no digits (PCI)
+   */
+  public record Recording(String format, boolean stereo, String pauseMode, boolean dtmfMasking) {}
 }

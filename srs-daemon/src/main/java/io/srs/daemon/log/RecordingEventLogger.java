@@ -47,6 +47,24 @@ public final class RecordingEventLogger implements RecordingEventListener {
       field(line, "reason", completed.reason() == null ? "" : completed.reason().name());
       field(line, "path", completed.location());
       tracks(line, completed.tracks());
+      completed.fields().forEach((name, value) -> field(line, name, value));
+      field(line, "metadataMatched", Boolean.toString(completed.metadataMatched()));
+      if (!completed.missingFields().isEmpty()) {
+        field(line, "missing", String.join(",", completed.missingFields()));
+      }
+      log.info("{}", line);
+    } else if (event instanceof RecordingEvent.Updated updated) {
+      field(line, "callId", updated.callId());
+      field(line, "metadataVersion", Integer.toString(updated.metadataVersion()));
+      tracks(line, updated.tracks());
+      log.info("{}", line);
+    } else if (event instanceof RecordingEvent.Paused paused) {
+      field(line, "callId", paused.callId());
+      field(line, "streams", paused.streams().toString().replace(" ", ""));
+      log.info("{}", line);
+    } else if (event instanceof RecordingEvent.Resumed resumed) {
+      field(line, "callId", resumed.callId());
+      field(line, "streams", resumed.streams().toString().replace(" ", ""));
       log.info("{}", line);
     } else if (event instanceof RecordingEvent.Failed failed) {
       field(line, "callId", failed.callId());

@@ -193,4 +193,106 @@ class ConfigLoaderTest {
 
     assertThat(config.sip().transports()).isEqualTo(List.of("tcp"));
   }
+
+  @Test
+  void recordingAndMetadataDefaultsAreLenientNativeAndSilence() throws Exception {
+    SrsConfig config = loader.load(null, Map.of());
+
+    assertThat(config.metadata().policy()).isEqualTo("lenient");
+    assertThat(config.metadata().requiredFields()).containsExactly("agentId", "conversationId");
+    assertThat(config.recording().format()).isEqualTo("native");
+    assertThat(config.recording().pauseMode()).isEqualTo("silence");
+    assertThat(config.recording().stereo()).isFalse();
+    assertThat(config.rtp().inactivityTimeout()).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
+  void anUnknownMetadataPolicyIsNamed() {
+    assertThatThrownBy(() -> loader.load(null, Map.of("metadata.policy", "relaxed")))
+        .hasMessageContaining("'metadata.policy'")
+        .hasMessageContaining("[lenient, strict]");
+  }
+
+  @Test
+  void anUnknownRecordingFormatIsNamed() {
+    assertThatThrownBy(() -> loader.load(null, Map.of("recording.format", "mp3")))
+        .hasMessageContaining("'recording.format'");
+  }
+
+  @Test
+  void aNonBooleanStereoIsNamed() {
+    assertThatThrownBy(() -> loader.load(null, Map.of("recording.stereo", "sometimes")))
+        .hasMessageContaining("'recording.stereo'")
+        .hasMessageContaining("true or false");
+  }
+
+  @Test
+  void requiredFieldsMayBeEmpty() throws Exception {
+    Path file = yaml("metadata:\n  required-fields: []\n");
+
+    assertThat(loader.load(file, Map.of()).metadata().requiredFields()).isEmpty();
+  }
+
+  @Test
+  void userRulesAreRead() throws Exception {
+    Path file =
+        yaml(
+            """
+            metadata:
+              rules:
+                - field: agentId
+                  header: X-Agent-Id
+                - field: queue
+                  xpath: "//*[local-name()='queue']"
+                  regex: "q-(.*)"
+            """);
+
+    List<SrsConfig.Rule> rules = loader.load(file, Map.of()).metadata().rules();
+
+    assertThat(rules)
+        .containsExactly(
+            new SrsConfig.Rule("agentId", "X-Agent-Id", null, null, "metadata.rules[0]"),
+            new SrsConfig.Rule(
+                "queue", null, "//*[local-name()='queue']", "q-(.*)", "metadata.rules[1]"));
+  }
+
+  @Test
+  void aRuleWithBothSourcesIsNamedByIndex() throws Exception {
+    Path file =
+        yaml(
+            """
+            metadata:
+              rules:
+                - field: agentId
+                  header: X-Agent-Id
+                  xpath: //agent
+            """);
+
+    assertThatThrownBy(() -> loader.load(file, Map.of()))
+        .hasMessageContaining("'metadata.rules[0]'")
+        .hasMessageContaining("exactly one of");
+  }
+
+  @Test
+  void aRuleWithABadRegexIsNamed() throws Exception {
+    Path file =
+        yaml(
+            """
+            metadata:
+              rules:
+                - field: agentId
+                  header: X-Agent-Id
+                  regex: "(unclosed"
+            """);
+
+    assertThatThrownBy(() -> loader.load(file, Map.of()))
+        .hasMessageContaining("'metadata.rules[0].regex'");
+  }
+
+  @Test
+  void aMisspeltRuleKeyIsNamed() throws Exception {
+    Path file = yaml("metadata:\n  rules:\n    - field: a\n      hedaer: X\n");
+
+    assertThatThrownBy(() -> loader.load(file, Map.of())).hasMessageContaining("metadata.rules[0]");
+  }
 }

@@ -90,7 +90,10 @@ class SipServerIntegrationTest {
       assertThat(ok.header("Server")).isEqualTo("SRS/0.1");
       assertThat(ok.body())
           .contains("c=IN IP4 127.0.0.1")
-          .contains("m=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=label:1\r\na=recvonly")
+          .contains(
+              "m=audio 40000 RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\n"
+                  + "a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-16\r\n"
+                  + "a=label:1\r\na=recvonly")
           .contains("m=audio 40002 RTP/AVP 8\r\na=rtpmap:8 PCMA/8000\r\na=label:2\r\na=recvonly");
       assertThat(service.offers).hasSize(1);
       assertThat(service.offers.get(0).callId()).isEqualTo(callId);

@@ -1,8 +1,11 @@
 package io.srs.sip.handler;
 
+import io.srs.core.service.OfferDecision.AnsweredStream;
 import io.srs.core.session.RecordingId;
 import io.srs.sip.message.DialogKey;
 import io.srs.sip.sdp.SdpAnswer;
+import io.srs.sip.sdp.SessionDescription;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -33,6 +36,7 @@ public final class Dialog {
   private final RecordingId recordingId;
   private State state = State.ANSWERED;
   private SdpAnswer answer;
+  private boolean updating;
 
   public Dialog(DialogKey key, RecordingId recordingId, SdpAnswer answer) {
     this.key = Objects.requireNonNull(key, "key");
@@ -76,6 +80,34 @@ public final class Dialog {
   public synchronized SdpAnswer reanswer() {
     answer = answer.nextVersion();
     return answer;
+  }
+
+  /**
+   * The answer to a new offer in this dialog: same {@code o=} sess-id, version incremented (RFC
+   * 3264 §8). It becomes the current answer.
+   *
+   * @throws IllegalArgumentException when {@code streams} does not match the offer m-line by m-line
+   */
+  public synchronized SdpAnswer answerOffer(
+      SessionDescription offer, List<AnsweredStream> streams) {
+    answer = new SdpAnswer(offer, streams, answer.sessionId(), answer.version() + 1);
+    return answer;
+  }
+
+  /**
+   * Starts processing a re-INVITE or UPDATE. Returns false while another is in progress: RFC 3261
+   * §14.2 and RFC 3311 §5.2 then want 500 with Retry-After, never two offers at once.
+   */
+  public synchronized boolean beginUpdate() {
+    if (updating) {
+      return false;
+    }
+    updating = true;
+    return true;
+  }
+
+  public synchronized void endUpdate() {
+    updating = false;
   }
 
   @Override

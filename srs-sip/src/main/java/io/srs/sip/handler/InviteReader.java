@@ -1,9 +1,9 @@
 package io.srs.sip.handler;
 
-import io.srs.core.metadata.MetadataException;
 import io.srs.core.metadata.RecordingMetadata;
 import io.srs.core.port.RawMetadata;
 import io.srs.core.service.RecordingOffer;
+import io.srs.sip.message.HeaderMap;
 import io.srs.sip.message.InboundRequest;
 import io.srs.sip.multipart.BodyPart;
 import io.srs.sip.sdp.SdpException;
@@ -14,13 +14,19 @@ import io.srs.sip.siprec.InviteBodyDecoder;
 import io.srs.sip.siprec.InviteBodyException;
 import io.srs.sip.siprec.MetadataDecoder;
 import io.srs.sip.siprec.SiprecClassifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads an initial INVITE into a {@link RecordingOffer}, or refuses it with the response that says
  * why. Pure apart from the injected metadata decoder. The order follows RFC 3261 §8.2: content
- * (415) first, then what the content means (403 not SIPREC, 400 broken, 413 too large).
+ * (415) first, then what the content means (403 not SIPREC, 400 broken, 413 too large). Metadata
+ * that is merely malformed is not refused here: the offer carries the problem and core's metadata
+ * policy decides ({@link MetadataReader}); an INVITE without metadata is offered as is (core flags
+ * it {@code metadata-missing}).
  */
 final class InviteReader {
+  private static final Logger log = LoggerFactory.getLogger(InviteReader.class);
 
   static final String NO_OFFER =
       "INVITE without an SDP offer is not supported (offerless INVITE is out of scope)";
@@ -30,12 +36,17 @@ final class InviteReader {
 
   private final InviteBodyDecoder bodyDecoder;
   private final SdpParser sdpParser;
-  private final MetadataDecoder metadataDecoder;
+  private final MetadataReader metadataReader;
 
   InviteReader(int maxBodyBytes, SdpParser sdpParser, MetadataDecoder metadataDecoder) {
     this.bodyDecoder = new InviteBodyDecoder(maxBodyBytes);
     this.sdpParser = sdpParser;
-    this.metadataDecoder = metadataDecoder;
+    this.metadataReader = new MetadataReader(metadataDecoder);
+  }
+
+  /** The metadata part reader, shared with the in-dialog handlers (same 413/400/problem split). */
+  MetadataReader metadataReader() {
+    return metadataReader;
   }
 
   Read read(InboundRequest request) throws Refusal {
@@ -49,15 +60,23 @@ final class InviteReader {
     SessionDescription sdp = sdp(sdpParser, body.sdp());
     RawMetadata raw = null;
     RecordingMetadata metadata = RecordingMetadata.EMPTY;
+    String problem = null;
     if (body.hasMetadata()) {
-      BodyPart part = body.metadata();
-      raw =
-          new RawMetadata(
-              1,
-              request.receivedAt(),
-              part.rawContentType() == null ? InviteBodyDecoder.METADATA : part.rawContentType(),
-              part.content());
-      metadata = metadata(metadataDecoder, part);
+      MetadataReader.Read part = metadataReader.read(body.metadata());
+      raw = new RawMetadata(1, request.receivedAt(), part.contentType(), part.body());
+      if (part.metadata() != null) {
+        metadata = part.metadata();
+      }
+      problem = part.problem();
+    }
+    HeaderMap headers = HeaderMap.of(request.headers());
+    if (headers.clipped()) {
+      log.info(
+          "{}: kept headers within bounds; dropped {} names and {} values, cut {} values",
+          request,
+          headers.droppedNames(),
+          headers.droppedValues(),
+          headers.truncatedValues());
     }
     RecordingOffer offer =
         new RecordingOffer(
@@ -68,7 +87,9 @@ final class InviteReader {
             request.receivedAt(),
             sdp.offeredStreams(),
             raw,
-            metadata);
+            metadata,
+            headers.headers(),
+            problem);
     return new Read(offer, sdp);
   }
 
@@ -94,15 +115,6 @@ final class InviteReader {
       return parser.parse(part.content());
     } catch (SdpException e) {
       throw new Refusal(Replies.error(400, e.getMessage()));
-    }
-  }
-
-  private static RecordingMetadata metadata(MetadataDecoder decoder, BodyPart part) throws Refusal {
-    try {
-      return decoder.decode(part.content());
-    } catch (MetadataException e) {
-      int status = e.kind() == MetadataException.Kind.TOO_LARGE ? 413 : 400;
-      throw new Refusal(Replies.error(status, "metadata: " + e.getMessage()));
     }
   }
 }

@@ -1,40 +1,59 @@
 package io.srs.sip.handler;
 
+import io.srs.core.service.RecordingService;
+import io.srs.core.service.SessionUpdate;
+import io.srs.core.service.UpdateDecision;
 import io.srs.sip.message.InboundRequest;
 import io.srs.sip.message.Reply;
 import io.srs.sip.sdp.SdpAnswer;
 import io.srs.sip.sdp.SdpAnswerWriter;
-import io.srs.sip.sdp.SdpParser;
-import io.srs.sip.sdp.SessionDescription;
-import io.srs.sip.siprec.InviteBody;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A re-INVITE or an UPDATE inside a dialog (RFC 3261 §14, RFC 3311). For now the session does not
- * change: we answer with the current answer, its {@code o=} version incremented (RFC 3264 §8), and
- * refuse an offer that changes the number of m-lines, which that answer could not match.
+ * A re-INVITE (RFC 3261 §14) or an UPDATE (RFC 3311) inside a recording dialog: SDP and/or
+ * metadata, multipart or single part, handed to the domain as a {@link SessionUpdate} (DESIGN.md
+ * "The path of one call", step 4).
  *
- * <p>Hook: {@link #update} is where metadata updates and SDP changes (pause via {@code inactive},
- * new streams) will be applied (DESIGN.md "The path of one call", step 4; a later issue).
+ * <ul>
+ *   <li>applied, with an offer → 200 with the domain's answer, {@code o=} version incremented and
+ *       the same sess-id (RFC 3264 §8), one m-line per offered m-line (new ones answered with port
+ *       0 by the domain);
+ *   <li>applied, no offer → 200 without a body for UPDATE (RFC 3311 §5.2); for a re-INVITE the 200
+ *       must carry an offer (RFC 3261 §14.2), so it carries the current answer, next version;
+ *   <li>refused → the domain's status, and the session goes on as before (RFC 3261 §14.2);
+ *   <li>a request while another is being processed → 500 with Retry-After 0-10 s (RFC 3261 §14.2,
+ *       RFC 3311 §5.2): we never have two offers open at once.
+ * </ul>
  */
 public final class ReInviteHandler implements RequestHandler {
+  private static final Logger log = LoggerFactory.getLogger(ReInviteHandler.class);
+
+  /** RFC 3261 §14.2: "a randomly chosen value of between 0 and 10 seconds". */
+  static final int MAX_RETRY_AFTER_SECONDS = 10;
+
   private final DialogRegistry dialogs;
-  private final InviteReader reader;
-  private final SdpParser sdpParser;
+  private final RecordingService service;
+  private final UpdateReader reader;
   private final SdpAnswerWriter answerWriter;
   private final LocalContact contact;
+  private final RandomGenerator random;
 
   ReInviteHandler(
       DialogRegistry dialogs,
-      InviteReader reader,
-      SdpParser sdpParser,
+      RecordingService service,
+      UpdateReader reader,
       SdpAnswerWriter answerWriter,
-      LocalContact contact) {
+      LocalContact contact,
+      RandomGenerator random) {
     this.dialogs = dialogs;
+    this.service = service;
     this.reader = reader;
-    this.sdpParser = sdpParser;
     this.answerWriter = answerWriter;
     this.contact = contact;
+    this.random = random;
   }
 
   @Override
@@ -45,39 +64,76 @@ public final class ReInviteHandler implements RequestHandler {
       return;
     }
     Dialog dialog = found.get();
+    if (!dialog.beginUpdate()) {
+      responder.send(
+          Replies.error(500, "another re-INVITE or UPDATE is in progress")
+              .withHeader(
+                  "Retry-After", Integer.toString(random.nextInt(MAX_RETRY_AFTER_SECONDS + 1))));
+      return;
+    }
     try {
-      InviteBody body = reader.body(request);
-      SessionDescription offer = body.hasOffer() ? InviteReader.sdp(sdpParser, body.sdp()) : null;
-      update(dialog, request, body, offer);
-      boolean mustAnswer = offer != null || request.method().equals("INVITE");
-      Reply ok = Replies.of(200).withHeader("Contact", contact.contact(request.transport()));
-      if (mustAnswer) {
-        SdpAnswer answer = dialog.reanswer();
-        ok = ok.withBody("application/sdp", answerWriter.write(answer));
-      }
-      responder.send(ok);
-    } catch (Refusal refusal) {
-      responder.send(refusal.reply());
+      responder.send(process(dialog, request));
+    } finally {
+      dialog.endUpdate();
     }
   }
 
-  /**
-   * Applies what the request changes. Today: nothing, except refusing a new offer whose m-line
-   * count differs from ours (RFC 3264 §8: the answer must match the offer m-line by m-line).
-   */
-  private static void update(
-      Dialog dialog, InboundRequest request, InviteBody body, SessionDescription offer)
-      throws Refusal {
-    int current = dialog.answer().offer().media().size();
-    if (offer != null && offer.media().size() != current) {
-      throw new Refusal(
-          Replies.error(
-              488,
-              "changing the number of m-lines ("
-                  + current
-                  + " to "
-                  + offer.media().size()
-                  + ") is not supported yet"));
+  private Reply process(Dialog dialog, InboundRequest request) {
+    boolean invite = request.method().equals("INVITE");
+    UpdateReader.Read read;
+    try {
+      read =
+          reader.read(
+              request,
+              invite ? SessionUpdate.Trigger.REINVITE : SessionUpdate.Trigger.UPDATE,
+              true);
+    } catch (Refusal refusal) {
+      log.info("refused {} in {}: {}", request, dialog, refusal.reply());
+      return refusal.reply();
     }
+    SessionUpdate update = read.update();
+    Reply ok = Replies.of(200).withHeader("Contact", contact.contact(request.transport()));
+    if (update.hasOffer() || update.hasMetadata()) {
+      UpdateDecision decision;
+      try {
+        decision = service.update(dialog.recordingId(), update);
+      } catch (RuntimeException e) {
+        log.error("recording service failed on {} in {}", request, dialog, e);
+        return Replies.error(500, "recording service failed");
+      }
+      if (decision instanceof UpdateDecision.Refused refused) {
+        log.info(
+            "domain refused {} in {}: {} {}", request, dialog, refused.status(), refused.reason());
+        return refusal(refused);
+      }
+      UpdateDecision.Applied applied = (UpdateDecision.Applied) decision;
+      if (read.offer() != null) {
+        SdpAnswer answer;
+        try {
+          answer = dialog.answerOffer(read.offer(), applied.streams());
+        } catch (IllegalArgumentException e) {
+          log.error("cannot answer {} in {}: {}", request, dialog, e.getMessage());
+          return Replies.error(500, "cannot build the SDP answer");
+        }
+        return ok.withBody("application/sdp", answerWriter.write(answer));
+      }
+    }
+    if (invite) {
+      // An offerless re-INVITE: our 2xx carries the offer (RFC 3261 §14.2), the current session.
+      return ok.withBody("application/sdp", answerWriter.write(dialog.reanswer()));
+    }
+    return ok;
+  }
+
+  private Reply refusal(UpdateDecision.Refused refused) {
+    String reason = refused.reason() == null ? Replies.phrase(refused.status()) : refused.reason();
+    Reply reply = Reply.of(refused.status(), reason);
+    if (refused.warning() != null) {
+      reply =
+          reply.withHeader(
+              "Warning",
+              Replies.warning(refused.warnCode(), contact.warnAgent(), refused.warning()));
+    }
+    return reply;
   }
 }

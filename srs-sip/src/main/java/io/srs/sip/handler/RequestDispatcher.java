@@ -63,8 +63,9 @@ public final class RequestDispatcher {
     SdpAnswerWriter answerWriter = new SdpAnswerWriter(settings.mediaAddress());
     LocalContact contact = new LocalContact(settings);
     InviteReader reader = new InviteReader(settings.maxMessageBytes(), sdpParser, metadataDecoder);
+    UpdateReader updates = new UpdateReader(reader, sdpParser);
     ReInviteHandler reInvite =
-        new ReInviteHandler(dialogs, reader, sdpParser, answerWriter, contact);
+        new ReInviteHandler(dialogs, service, updates, answerWriter, contact, random);
     Map<String, RequestHandler> handlers =
         Map.of(
             "INVITE",
@@ -82,7 +83,7 @@ public final class RequestDispatcher {
             "ACK",
             new AckHandler(dialogs, service),
             "BYE",
-            new ByeHandler(dialogs, service),
+            new ByeHandler(dialogs, service, updates),
             "CANCEL",
             new CancelHandler(pending),
             "OPTIONS",

@@ -1,9 +1,11 @@
 package io.srs.sip.sdp;
 
+import io.srs.core.media.NegotiatedFormat;
 import io.srs.core.media.OfferedFormat;
 import io.srs.core.media.StreamPlan;
 import io.srs.core.service.OfferDecision.AnsweredStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,9 +13,11 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>one m-line per offered m-line, same order (RFC 3264 §6);
- *   <li>a recorded m-line carries our port, the offered proto, exactly the chosen payload type with
- *       the offer's rtpmap (and fmtp), {@code a=label} echoed (RFC 4574, RFC 7866 §8.1.1) and the
- *       plan's direction ({@code recvonly}, or {@code inactive} mirrored);
+ *   <li>a recorded m-line carries our port, the offered proto and every format the plan answers, in
+ *       the plan's order (primary first), each with its rtpmap and the offered fmtp; then the
+ *       telephone-event type (RFC 4733 §7.1.1) and the CN type (RFC 3389 §5) when answered; {@code
+ *       a=label} echoed (RFC 4574, RFC 7866 §8.1.1) and the plan's direction ({@code recvonly}, or
+ *       {@code inactive} mirrored);
  *   <li>a declined m-line has port 0 and keeps the offered media type, proto and formats (RFC 3264
  *       §6: "the stream is rejected ... at least one media format MUST be present");
  *   <li>{@code c=} and {@code o=} carry the configured media address.
@@ -21,6 +25,15 @@ import java.util.Objects;
  */
 public final class SdpAnswerWriter {
   private static final String CRLF = "\r\n";
+
+  /** RFC 4733 §7.1.1 media type name. */
+  static final String TELEPHONE_EVENT = "telephone-event";
+
+  /** RFC 4733 §3.2: DTMF 0-9, *, #, A-D (0-15) and flash (16); what we accept and record. */
+  static final String TELEPHONE_EVENTS_RECEIVED = "0-16";
+
+  /** RFC 3389 §5 media type name. */
+  static final String COMFORT_NOISE = "CN";
 
   private final String mediaAddress;
 
@@ -61,32 +74,57 @@ public final class SdpAnswerWriter {
 
   private static void recorded(StringBuilder sdp, AnsweredStream stream, MediaDescription offered) {
     StreamPlan plan = stream.plan();
-    int pt = plan.payloadType();
+    List<NegotiatedFormat> formats = plan.formats();
+    if (formats.isEmpty()) {
+      // A recorded plan always has its primary format; reaching here is a planner bug.
+      throw new IllegalStateException("recorded m-line " + plan.index() + " has no formats");
+    }
+    int clock = formats.get(0).clockRate();
+    int telephoneEvent = plan.telephoneEventPayloadType();
+    int comfortNoise = plan.comfortNoisePayloadType();
     sdp.append("m=")
         .append(offered.mediaType())
         .append(' ')
         .append(stream.port())
         .append(' ')
-        .append(offered.proto())
-        .append(' ')
-        .append(pt)
-        .append(CRLF);
-    OfferedFormat format = offeredFormat(plan, pt);
-    sdp.append("a=rtpmap:")
-        .append(pt)
-        .append(' ')
-        .append(format.encodingName())
-        .append('/')
-        .append(format.clockRate());
-    if (format.channels() > 1) {
-      sdp.append('/').append(format.channels());
+        .append(offered.proto());
+    for (NegotiatedFormat format : formats) {
+      sdp.append(' ').append(format.payloadType());
+    }
+    if (telephoneEvent >= 0) {
+      sdp.append(' ').append(telephoneEvent);
+    }
+    if (comfortNoise >= 0) {
+      sdp.append(' ').append(comfortNoise);
     }
     sdp.append(CRLF);
-    if (format.fmtp() != null && !format.fmtp().isEmpty()) {
-      sdp.append("a=fmtp:").append(pt).append(' ').append(format.fmtp()).append(CRLF);
+    for (NegotiatedFormat format : formats) {
+      rtpmap(sdp, format.payloadType(), format.rtpmap());
+      if (format.fmtp() != null && !format.fmtp().isEmpty()) {
+        fmtp(sdp, format.payloadType(), format.fmtp());
+      }
+    }
+    if (telephoneEvent >= 0) {
+      // RFC 4733 §7.1.1: telephone-event at the audio's clock; we receive every event (§3.2:
+      // 0-15 DTMF, 16 flash), so the answer lists 0-16 whatever subset was offered.
+      rtpmap(
+          sdp, telephoneEvent, TELEPHONE_EVENT + "/" + offeredClock(plan, telephoneEvent, clock));
+      fmtp(sdp, telephoneEvent, TELEPHONE_EVENTS_RECEIVED);
+    }
+    if (comfortNoise >= 0) {
+      // RFC 3389 §5: CN at the audio's clock.
+      rtpmap(sdp, comfortNoise, COMFORT_NOISE + "/" + offeredClock(plan, comfortNoise, clock));
     }
     label(sdp, offered);
     sdp.append("a=").append(plan.direction().attribute()).append(CRLF);
+  }
+
+  private static void rtpmap(StringBuilder sdp, int pt, String encoding) {
+    sdp.append("a=rtpmap:").append(pt).append(' ').append(encoding).append(CRLF);
+  }
+
+  private static void fmtp(StringBuilder sdp, int pt, String parameters) {
+    sdp.append("a=fmtp:").append(pt).append(' ').append(parameters).append(CRLF);
   }
 
   private static void declined(StringBuilder sdp, MediaDescription offered) {
@@ -106,14 +144,13 @@ public final class SdpAnswerWriter {
     }
   }
 
-  private static OfferedFormat offeredFormat(StreamPlan plan, int pt) {
+  /** The clock the offer gave a payload type; the planner only answers ones at {@code clock}. */
+  private static int offeredClock(StreamPlan plan, int pt, int clock) {
     for (OfferedFormat format : plan.offer().formats()) {
-      if (format.payloadType() == pt) {
-        return format;
+      if (format.payloadType() == pt && format.clockRate() > 0) {
+        return format.clockRate();
       }
     }
-    // The planner keeps the payload type as offered; reaching here is a planner bug.
-    throw new IllegalStateException(
-        "payload type " + pt + " was not offered on m-line " + plan.index());
+    return clock;
   }
 }

@@ -9,10 +9,11 @@ import io.srs.sip.multipart.MultipartParser;
 import java.util.List;
 
 /**
- * Finds the SDP offer and the recording metadata in an INVITE body: a single {@code
- * application/sdp}, or a {@code multipart/mixed} with an SDP part and a metadata part in either
- * order (RFC 7866 §8.1; RFC 7865 §7 names the type {@code application/rs-metadata+xml}, early SRCs
- * send {@code application/rs-metadata}). Types compare case-insensitively. Other parts are ignored.
+ * Finds the SDP offer and the recording metadata in an INVITE, re-INVITE, UPDATE or BYE body: a
+ * single {@code application/sdp}, a single metadata part (updates without an offer), or a {@code
+ * multipart/mixed} with an SDP part and a metadata part in either order (RFC 7866 §8.1; RFC 7865 §7
+ * names the type {@code application/rs-metadata+xml}, early SRCs send {@code
+ * application/rs-metadata}). Types compare case-insensitively. Other parts are ignored.
  */
 public final class InviteBodyDecoder {
   public static final String SDP = "application/sdp";
@@ -61,10 +62,14 @@ public final class InviteBodyDecoder {
                 () ->
                     new InviteBodyException(
                         InviteBodyException.Kind.MALFORMED,
-                        "INVITE has a body but no Content-Type"));
+                        "request has a body but no Content-Type"));
     ContentType type = parseType(rawType);
     if (type.is(SDP)) {
       return new InviteBody(new BodyPart(type, rawType, SipHeaders.EMPTY, body), null);
+    }
+    if (isMetadata(type)) {
+      // A metadata-only update (UPDATE, RFC 3311; re-INVITE) may send the part alone.
+      return new InviteBody(null, new BodyPart(type, rawType, SipHeaders.EMPTY, body));
     }
     if (!type.is(MULTIPART_MIXED)) {
       throw new InviteBodyException(
@@ -73,6 +78,8 @@ public final class InviteBodyDecoder {
               + Excerpt.of(type.mediaType())
               + " is not supported; expected "
               + SDP
+              + ", "
+              + METADATA
               + " or "
               + MULTIPART_MIXED);
     }

@@ -13,7 +13,9 @@ import java.util.Objects;
 public interface MetadataDecoder {
 
   /**
-   * @throws MetadataException with a one-line reason; kind {@code TOO_LARGE} becomes SIP 413
+   * @throws MetadataException with a one-line reason: {@code TOO_LARGE} becomes SIP 413, {@code
+   *     FORBIDDEN_CONSTRUCT} 400; {@code MALFORMED} and {@code TOO_DEEP} are passed to the domain
+   *     as the metadata problem, for its policy to decide
    */
   RecordingMetadata decode(byte[] body) throws MetadataException;
 

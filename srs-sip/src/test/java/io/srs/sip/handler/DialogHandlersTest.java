@@ -146,9 +146,9 @@ class DialogHandlersTest {
   }
 
   @Test
-  void reInviteChangingTheNumberOfStreamsGets488() {
+  void reInviteAddingAMediaLineIsAnsweredWithTheNewOneAtPortZero() {
     Reply first = fixture.send(Requests.siprecInvite().callId("c6").build()).last();
-    String oneStream = Bodies.SDP.substring(0, Bodies.SDP.indexOf("m=audio 10002"));
+    String threeStreams = Bodies.SDP + "m=audio 10004 RTP/AVP 0\r\na=label:3\r\na=sendonly\r\n";
 
     Reply reply =
         fixture
@@ -157,12 +157,19 @@ class DialogHandlersTest {
                     .callId("c6")
                     .toTag(first.toTag())
                     .branch("z9hG4bK-3")
-                    .body("application/sdp", oneStream)
+                    .body("application/sdp", threeStreams)
                     .build())
             .last();
 
-    assertThat(reply.status()).isEqualTo(488);
-    assertThat(reply.reason()).contains("changing the number of m-lines (2 to 1)");
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(
+            new String(reply.body(), StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.startsWith("m="))
+                .toList())
+        .containsExactly(
+            "m=audio 40000 RTP/AVP 0 101", "m=audio 40002 RTP/AVP 8", "m=audio 0 RTP/AVP 0");
+    assertThat(service.updates.get(0).streams()).hasSize(3);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.srs.core.metadata.MetadataException;
 import io.srs.core.metadata.MetadataLimits;
 import io.srs.core.metadata.MetadataParser;
+import io.srs.core.metadata.RecordingMetadata;
 import io.srs.core.service.OfferDecision;
 import io.srs.sip.message.Reply;
 import io.srs.sip.siprec.MetadataDecoder;
@@ -29,7 +30,7 @@ class InviteHandlerTest {
     assertThat(new String(ok.body(), StandardCharsets.UTF_8))
         .startsWith("v=0\r\no=SRS ")
         .contains("c=IN IP4 192.0.2.1\r\n")
-        .contains("m=audio 40000 RTP/AVP 0\r\n");
+        .contains("m=audio 40000 RTP/AVP 0 101\r\n");
   }
 
   @Test
@@ -84,7 +85,7 @@ class InviteHandlerTest {
     assertThat(reply.reason())
         .isEqualTo(
             "Unsupported Media Type - Content-Type text/plain is not supported; expected"
-                + " application/sdp or multipart/mixed");
+                + " application/sdp, application/rs-metadata+xml or multipart/mixed");
     assertThat(reply.header("Accept")).contains("application/sdp").contains("multipart/mixed");
   }
 
@@ -172,6 +173,132 @@ class InviteHandlerTest {
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.reason()).isEqualTo("Bad Request - metadata: DOCTYPE is not allowed");
     assertThat(malformed.service.offers).isEmpty();
+  }
+
+  @Test
+  void malformedMetadataIsOfferedWithItsProblemForCoresPolicyToDecide() {
+    HandlerFixture malformed =
+        new HandlerFixture(
+            body -> {
+              throw new MetadataException(
+                  MetadataException.Kind.MALFORMED, "element <recording> is not closed");
+            });
+
+    Reply reply = malformed.send(Requests.siprecInvite().build()).last();
+
+    assertThat(reply.status()).isEqualTo(200);
+    var offer = malformed.service.offers.get(0);
+    assertThat(offer.metadataProblem()).isEqualTo("element <recording> is not closed");
+    assertThat(offer.metadata()).isSameAs(RecordingMetadata.EMPTY);
+    assertThat(offer.rawMetadata().body())
+        .isEqualTo(Bodies.METADATA.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void tooDeepMetadataIsOfferedWithItsProblem() {
+    HandlerFixture deep =
+        new HandlerFixture(
+            body -> {
+              throw new MetadataException(
+                  MetadataException.Kind.TOO_DEEP, "XML nesting deeper than 32");
+            });
+
+    deep.send(Requests.siprecInvite().build());
+
+    assertThat(deep.service.offers.get(0).metadataProblem())
+        .isEqualTo("XML nesting deeper than 32");
+  }
+
+  @Test
+  void strictPolicyRejectionFromCoreIsAnsweredAsIs() {
+    HandlerFixture strict =
+        new HandlerFixture(
+            body -> {
+              throw new MetadataException(MetadataException.Kind.MALFORMED, "not XML");
+            });
+    strict.service.decideWith(
+        offer ->
+            new OfferDecision.Rejected(
+                400,
+                "Bad Request - unusable recording metadata: " + offer.metadataProblem(),
+                0,
+                null,
+                0));
+
+    Reply reply = strict.send(Requests.siprecInvite().build()).last();
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.reason()).isEqualTo("Bad Request - unusable recording metadata: not XML");
+  }
+
+  @Test
+  void inviteWithoutMetadataButRequireSiprecIsOfferedWithoutMetadata() {
+    Reply reply =
+        fixture
+            .send(
+                Requests.of("INVITE")
+                    .header("Require", "siprec")
+                    .body("application/sdp", Bodies.SDP)
+                    .build())
+            .last();
+
+    assertThat(reply.status()).isEqualTo(200);
+    var offer = fixture.service.offers.get(0);
+    assertThat(offer.rawMetadata()).isNull();
+    assertThat(offer.metadataProblem()).isNull();
+    assertThat(offer.metadata()).isSameAs(RecordingMetadata.EMPTY);
+  }
+
+  @Test
+  void theOfferCarriesEveryHeaderLowerCasedWithCompactFormsExpanded() {
+    fixture.send(
+        Requests.siprecInvite()
+            .header("X-Genesys-ConversationId", "7f3c2a9e-0b1d-4c55-9a61-1d2e3f405162")
+            .header("x-genesys-agentid", "agent-17")
+            .header("X-Genesys-AgentId", "agent-18")
+            .header("k", "siprec")
+            .build());
+
+    var offer = fixture.service.offers.get(0);
+    assertThat(offer.headers().get("x-genesys-conversationid"))
+        .containsExactly("7f3c2a9e-0b1d-4c55-9a61-1d2e3f405162");
+    assertThat(offer.headers().get("x-genesys-agentid")).containsExactly("agent-17", "agent-18");
+    assertThat(offer.headers().get("supported")).containsExactly("siprec");
+    assertThat(offer.headers().get("require")).containsExactly("siprec");
+    assertThat(offer.headers().keySet()).allMatch(name -> name.equals(name.toLowerCase()));
+    assertThat(offer.header("X-Genesys-AgentId")).isEqualTo("agent-17");
+  }
+
+  @Test
+  void broadWorksInviteWithSrcContactAndLegacyMetadataTypeIsAccepted() {
+    String metadata =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n"
+            + "<recording_metadata xmlns=\"urn:ietf:params:xml:ns:siprec\">\r\n"
+            + "  <dataMode>complete</dataMode>\r\n"
+            + "  <session id=\"s1\"><sipSessionID>abc;remote=def</sipSessionID></session>\r\n"
+            + "  <extensiondata parent=\"s1\"><bw:callId xmlns:bw=\"http://broadsoft\">c1</bw:callId>"
+            + "</extensiondata>\r\n"
+            + "</recording_metadata>\r\n";
+    String body =
+        Bodies.multipart(Bodies.SDP, metadata)
+            .replace("application/rs-metadata+xml", "application/rs-metadata");
+    HandlerFixture withCore =
+        new HandlerFixture(MetadataDecoder.of(new MetadataParser(MetadataLimits.DEFAULT)));
+
+    Reply reply =
+        withCore
+            .send(
+                Requests.of("INVITE")
+                    .header("Contact", "<sip:+15551230000@192.0.2.10:5060>;src")
+                    .body(Bodies.MULTIPART_TYPE, body)
+                    .build())
+            .last();
+
+    assertThat(reply.status()).isEqualTo(200);
+    var offer = withCore.service.offers.get(0);
+    // Whether core's parser reads this dialect is core's affair: SIP accepts and passes it on.
+    assertThat(offer.rawMetadata().contentType()).isEqualTo("application/rs-metadata");
+    assertThat(new String(offer.rawMetadata().body(), StandardCharsets.UTF_8)).isEqualTo(metadata);
   }
 
   @Test

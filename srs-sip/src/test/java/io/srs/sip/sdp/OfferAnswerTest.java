@@ -24,8 +24,15 @@ class OfferAnswerTest {
   private final StreamPlanner planner = new StreamPlanner(EnumSet.of(Codec.PCMU, Codec.PCMA));
   private final SdpAnswerWriter writer = new SdpAnswerWriter("198.51.100.7");
 
+  /** Every codec core can record, G.711 stored natively. */
+  private final StreamPlanner allCodecs = new StreamPlanner(EnumSet.allOf(Codec.class));
+
   /** Offer in, answer out; recorded stream i gets port 20000 + 2i. */
   private String answer(String media) throws SdpException {
+    return answer(planner, media);
+  }
+
+  private String answer(StreamPlanner planner, String media) throws SdpException {
     SessionDescription offer = parser.parse(HEAD + media);
     List<AnsweredStream> streams = new ArrayList<>();
     for (StreamPlan plan : planner.plan(offer.offeredStreams())) {
@@ -50,7 +57,7 @@ class OfferAnswerTest {
     assertThat(
             mLines(
                 answer("m=audio 10000 RTP/AVP 0 8 101\r\na=rtpmap:101 telephone-event/8000\r\n")))
-        .containsExactly("m=audio 20000 RTP/AVP 0");
+        .containsExactly("m=audio 20000 RTP/AVP 0 101");
     assertThat(mLines(answer("m=audio 10000 RTP/AVP 8 0\r\n")))
         .containsExactly("m=audio 20000 RTP/AVP 8");
   }
@@ -147,5 +154,107 @@ class OfferAnswerTest {
     String two = new String(writer.write(first.nextVersion()), StandardCharsets.UTF_8);
 
     assertThat(two).isEqualTo(one.replace("o=SRS 42 1 ", "o=SRS 42 2 "));
+  }
+
+  /** The m-line and everything under it, for recorded-stream assertions. */
+  private static String media(String answer) {
+    return answer.substring(answer.indexOf("m="));
+  }
+
+  @Test
+  void telephoneEventIsAnsweredAfterTheAudioWithEveryEventWeRecord() throws Exception {
+    String answer =
+        answer(
+            "m=audio 10000 RTP/AVP 0 8 101\r\na=rtpmap:101 telephone-event/8000\r\n"
+                + "a=fmtp:101 0-15\r\na=sendonly\r\n");
+
+    assertThat(media(answer))
+        .isEqualTo(
+            "m=audio 20000 RTP/AVP 0 101\r\n"
+                + "a=rtpmap:0 PCMU/8000\r\n"
+                + "a=rtpmap:101 telephone-event/8000\r\n"
+                + "a=fmtp:101 0-16\r\n"
+                + "a=recvonly\r\n");
+  }
+
+  @Test
+  void comfortNoiseIsAnsweredWithItsRtpmap() throws Exception {
+    String answer = answer("m=audio 10000 RTP/AVP 0 13\r\na=sendonly\r\n");
+
+    assertThat(media(answer))
+        .isEqualTo(
+            "m=audio 20000 RTP/AVP 0 13\r\n"
+                + "a=rtpmap:0 PCMU/8000\r\n"
+                + "a=rtpmap:13 CN/8000\r\n"
+                + "a=recvonly\r\n");
+  }
+
+  @Test
+  void opusIsAnsweredWithItsRtpmapAndTheOfferedFmtp() throws Exception {
+    String answer =
+        answer(
+            allCodecs,
+            "m=audio 10000 RTP/AVP 96 0\r\na=rtpmap:96 opus/48000/2\r\n"
+                + "a=fmtp:96 useinbandfec=1; stereo=0\r\na=sendonly\r\n");
+
+    // PCMU is not answered beside Opus: its 8 kHz track could not share Opus's 48 kHz one.
+    assertThat(media(answer))
+        .isEqualTo(
+            "m=audio 20000 RTP/AVP 96\r\n"
+                + "a=rtpmap:96 opus/48000/2\r\n"
+                + "a=fmtp:96 useinbandfec=1; stereo=0\r\n"
+                + "a=recvonly\r\n");
+  }
+
+  @Test
+  void opusOfferedToARecorderWithoutOpusFallsBackToG711() throws Exception {
+    String answer =
+        answer("m=audio 10000 RTP/AVP 96 0\r\na=rtpmap:96 opus/48000/2\r\na=sendonly\r\n");
+
+    assertThat(mLines(answer)).containsExactly("m=audio 20000 RTP/AVP 0");
+    assertThat(answer).doesNotContain("opus");
+  }
+
+  @Test
+  void telephoneEventAtOpusClockIsTheOneAnswered() throws Exception {
+    String answer =
+        answer(
+            allCodecs,
+            "m=audio 10000 RTP/AVP 96 101 102\r\na=rtpmap:96 opus/48000/2\r\n"
+                + "a=rtpmap:101 telephone-event/8000\r\na=rtpmap:102 telephone-event/48000\r\n");
+
+    assertThat(mLines(answer)).containsExactly("m=audio 20000 RTP/AVP 96 102");
+    assertThat(answer).contains("a=rtpmap:102 telephone-event/48000\r\na=fmtp:102 0-16\r\n");
+  }
+
+  @Test
+  void g722IsAnsweredWithItsEightKilohertzRtpClock() throws Exception {
+    String answer = answer(allCodecs, "m=audio 10000 RTP/AVP 9\r\na=sendonly\r\n");
+
+    assertThat(media(answer))
+        .isEqualTo("m=audio 20000 RTP/AVP 9\r\na=rtpmap:9 G722/8000\r\na=recvonly\r\n");
+  }
+
+  @Test
+  void everyFormatSharingTheTrackIsAnsweredInPlanOrder() throws Exception {
+    String answer =
+        answer("m=audio 10000 RTP/AVP 0 96 8\r\na=rtpmap:96 PCMU/8000\r\na=sendonly\r\n");
+
+    assertThat(media(answer))
+        .isEqualTo(
+            "m=audio 20000 RTP/AVP 0 96\r\n"
+                + "a=rtpmap:0 PCMU/8000\r\n"
+                + "a=rtpmap:96 PCMU/8000\r\n"
+                + "a=recvonly\r\n");
+  }
+
+  @Test
+  void pcm16StorageLetsPcmuAndPcmaShareOneTrack() throws Exception {
+    StreamPlanner pcm16 =
+        new StreamPlanner(
+            EnumSet.of(Codec.PCMU, Codec.PCMA), new StreamPlanner.Options(/* pcm16= */ true));
+
+    assertThat(mLines(answer(pcm16, "m=audio 10000 RTP/AVP 8 0\r\n")))
+        .containsExactly("m=audio 20000 RTP/AVP 8 0");
   }
 }

@@ -32,6 +32,20 @@ class InviteBodyDecoderTest {
   }
 
   @Test
+  void singleMetadataBodyIsMetadataWithoutAnOffer() throws Exception {
+    InviteBody body = decode("application/rs-metadata+xml", Bodies.METADATA);
+
+    assertThat(body.hasOffer()).isFalse();
+    assertThat(text(body.metadata())).isEqualTo(Bodies.METADATA);
+    assertThat(body.metadata().rawContentType()).isEqualTo("application/rs-metadata+xml");
+  }
+
+  @Test
+  void singleLegacyMetadataBodyIsMetadata() throws Exception {
+    assertThat(decode("application/rs-metadata", Bodies.METADATA).hasMetadata()).isTrue();
+  }
+
+  @Test
   void multipartGivesSdpAndMetadata() throws Exception {
     InviteBody body = decode(Bodies.MULTIPART_TYPE, Bodies.multipart(Bodies.SDP, Bodies.METADATA));
 
@@ -93,7 +107,7 @@ class InviteBodyDecoderTest {
             e ->
                 assertThat(((InviteBodyException) e).kind())
                     .isEqualTo(InviteBodyException.Kind.MALFORMED))
-        .hasMessage("INVITE has a body but no Content-Type");
+        .hasMessage("request has a body but no Content-Type");
   }
 
   @Test
@@ -104,8 +118,8 @@ class InviteBodyDecoderTest {
                 assertThat(((InviteBodyException) e).kind())
                     .isEqualTo(InviteBodyException.Kind.UNSUPPORTED_MEDIA_TYPE))
         .hasMessage(
-            "Content-Type multipart/alternative is not supported; expected application/sdp or"
-                + " multipart/mixed");
+            "Content-Type multipart/alternative is not supported; expected application/sdp,"
+                + " application/rs-metadata+xml or multipart/mixed");
   }
 
   @Test

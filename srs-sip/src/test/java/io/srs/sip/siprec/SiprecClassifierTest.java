@@ -47,6 +47,26 @@ class SiprecClassifierTest {
   }
 
   @Test
+  void broadWorksShapeWithoutRequireIsSiprec() throws Exception {
+    // BroadWorks: no Require: siprec, ";src" after the Contact URI, legacy metadata type.
+    SipHeaders headers =
+        SipHeaders.builder()
+            .add("Contact", "<sip:+15551230000@192.0.2.10:5060;transport=udp>;src")
+            .add("Supported", "100rel, timer")
+            .build();
+    BodyPart metadata =
+        new BodyPart(
+            ContentType.parse("application/rs-metadata"),
+            "application/rs-metadata",
+            SipHeaders.EMPTY,
+            "<recording_metadata xmlns=\"urn:ietf:params:xml:ns:siprec\"/>".getBytes());
+
+    assertThat(SiprecClassifier.isSiprec(headers, InviteBody.EMPTY)).isTrue();
+    assertThat(SiprecClassifier.isSiprec(SipHeaders.EMPTY, new InviteBody(null, metadata)))
+        .isTrue();
+  }
+
+  @Test
   void ordinaryInviteIsNotSiprec() {
     assertThat(siprec("Contact", "<sip:alice@192.0.2.10>")).isFalse();
   }

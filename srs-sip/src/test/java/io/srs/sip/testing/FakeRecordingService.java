@@ -7,22 +7,28 @@ import io.srs.core.service.OfferDecision;
 import io.srs.core.service.OfferDecision.AnsweredStream;
 import io.srs.core.service.RecordingOffer;
 import io.srs.core.service.RecordingService;
+import io.srs.core.service.SessionUpdate;
+import io.srs.core.service.UpdateDecision;
 import io.srs.core.session.EndReason;
 import io.srs.core.session.RecordingId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * A hand-written RecordingService: plans with core's real {@link StreamPlanner} (PCMU and PCMA),
  * gives recorded streams ports 40000, 40002, ..., and rejects with 488 when nothing is recordable,
- * like the coordinator. Records every call. Optionally blocks in offer() on a latch.
+ * like the coordinator; mirrors updates ({@link #mirror}). Records every call. Optionally blocks in
+ * offer() on a latch.
  */
 public final class FakeRecordingService implements RecordingService {
 
@@ -32,6 +38,16 @@ public final class FakeRecordingService implements RecordingService {
   public final List<RecordingId> acknowledged = new CopyOnWriteArrayList<>();
   public final List<End> ended = new CopyOnWriteArrayList<>();
   public final List<RecordingId> accepted = new CopyOnWriteArrayList<>();
+
+  /** Updates seen, in order. */
+  public final List<SessionUpdate> updates = new CopyOnWriteArrayList<>();
+
+  /** {@code update REINVITE}, {@code end BYE}...: updates and ends in the order they came. */
+  public final List<String> calls = new CopyOnWriteArrayList<>();
+
+  private final Map<RecordingId, Integer> streamCounts = new ConcurrentHashMap<>();
+  private volatile BiFunction<RecordingId, SessionUpdate, UpdateDecision> updateDecider =
+      this::mirror;
   public volatile boolean acceptingCalls = true;
   public volatile CountDownLatch offerEntered = new CountDownLatch(1);
   private volatile CountDownLatch release;
@@ -45,6 +61,10 @@ public final class FakeRecordingService implements RecordingService {
     acknowledged.clear();
     ended.clear();
     accepted.clear();
+    updates.clear();
+    calls.clear();
+    streamCounts.clear();
+    updateDecider = this::mirror;
     acceptingCalls = true;
     offerEntered = new CountDownLatch(1);
     release = null;
@@ -81,6 +101,7 @@ public final class FakeRecordingService implements RecordingService {
     OfferDecision decision = decider.apply(offer);
     if (decision instanceof OfferDecision.Accepted a) {
       accepted.add(a.id());
+      streamCounts.put(a.id(), a.streams().size());
     }
     return decision;
   }
@@ -99,15 +120,37 @@ public final class FakeRecordingService implements RecordingService {
     return new OfferDecision.Accepted(RecordingId.generate(Instant.now(), random), streams);
   }
 
-  /** Updates seen, in order; answered as applied with no new streams. */
-  public final java.util.List<io.srs.core.service.SessionUpdate> updates =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
+  /**
+   * Mirrors what the coordinator does with an update, minus media: each m-line planned again with
+   * the same port (so directions are mirrored: {@code inactive} answered {@code inactive}), m-lines
+   * beyond the original offer declined with port 0; no offer, no streams.
+   */
+  public UpdateDecision mirror(RecordingId id, SessionUpdate update) {
+    int original = streamCounts.getOrDefault(id, 0);
+    List<AnsweredStream> streams = new ArrayList<>();
+    for (StreamPlan plan : planner.plan(update.streams())) {
+      if (plan.index() >= original) {
+        streams.add(
+            new AnsweredStream(StreamPlan.declined(plan.offer(), "stream added mid-call"), 0));
+      } else {
+        streams.add(new AnsweredStream(plan, plan.isRecorded() ? 40000 + 2 * plan.index() : 0));
+      }
+    }
+    return new UpdateDecision.Applied(streams);
+  }
+
+  /** Decides updates with {@code function} instead of {@link #mirror}. */
+  public FakeRecordingService decideUpdatesWith(
+      BiFunction<RecordingId, SessionUpdate, UpdateDecision> function) {
+    updateDecider = function;
+    return this;
+  }
 
   @Override
-  public io.srs.core.service.UpdateDecision update(
-      RecordingId id, io.srs.core.service.SessionUpdate update) {
+  public UpdateDecision update(RecordingId id, SessionUpdate update) {
     updates.add(update);
-    return new io.srs.core.service.UpdateDecision.Applied(java.util.List.of());
+    calls.add("update " + update.trigger());
+    return updateDecider.apply(id, update);
   }
 
   @Override
@@ -118,6 +161,7 @@ public final class FakeRecordingService implements RecordingService {
   @Override
   public void end(RecordingId id, EndReason reason) {
     ended.add(new End(id, reason));
+    calls.add("end " + reason);
   }
 
   @Override

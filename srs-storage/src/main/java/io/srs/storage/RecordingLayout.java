@@ -14,6 +14,7 @@ import java.util.Locale;
  * yyyy/MM/dd/&lt;recordingId&gt;/          UTC date the call was offered
  *     track-&lt;index&gt;[-&lt;label&gt;].wav    one per recorded m-line
  *     metadata-&lt;version&gt;.xml          every RFC 7865 body, verbatim (001, 002, ...)
+ *     stereo.wav                      optional: two PCM16 channels, one per party
  *     metadata.json                   the sidecar, written last
  * </pre>
  */
@@ -21,6 +22,9 @@ public final class RecordingLayout {
 
   /** The sidecar's name within a recording. */
   public static final String SIDECAR = "metadata.json";
+
+  /** The optional two-channel mix's name within a recording ({@code recording.stereo}). */
+  public static final String STEREO = "stereo.wav";
 
   /**
    * The most label characters kept in a file name. Labels are opaque network strings (RFC 4574):

@@ -13,6 +13,7 @@ import io.srs.storage.RecordingLayout;
 import io.srs.storage.integrity.Sha256;
 import io.srs.storage.sidecar.MetadataFile;
 import io.srs.storage.sidecar.SidecarWriter;
+import io.srs.storage.sidecar.StereoOutcome;
 import io.srs.storage.sidecar.TrackFile;
 import io.srs.storage.wav.WavHeader;
 import io.srs.storage.wav.WavTrackWriter;
@@ -132,6 +133,7 @@ final class FileSystemRecordingHandle implements RecordingHandle {
     List<WrittenTrack> written = finishTracks();
     List<TrackFile> trackFiles = new ArrayList<>();
     List<StoredTrack> stored = new ArrayList<>();
+    List<StereoOutput.FinishedTrack> finished = new ArrayList<>();
     int i = 0;
     for (OpenTrack track : tracks.values()) {
       WrittenTrack file = written.get(i++);
@@ -154,6 +156,7 @@ final class FileSystemRecordingHandle implements RecordingHandle {
               file.fileBytes(),
               file.samples(),
               sha256));
+      finished.add(new StereoOutput.FinishedTrack(spec, track.writer().header(), file));
     }
     for (TrackSummary track : summary.tracks()) {
       if (!tracks.containsKey(track.streamIndex())) {
@@ -161,9 +164,14 @@ final class FileSystemRecordingHandle implements RecordingHandle {
             "summary names track " + track.streamIndex() + " but no such track was opened");
       }
     }
+    // Derived from the tracks just finished, on this (finaliser) thread; never fatal.
+    StereoOutcome stereo =
+        settings.stereo()
+            ? new StereoOutput(settings.writeBufferBytes()).write(directory, summary, finished)
+            : null;
     AtomicFiles.write(
         directory.resolve(RecordingLayout.SIDECAR),
-        sidecar.render(summary, trackFiles, metadataFiles));
+        sidecar.render(summary, trackFiles, metadataFiles, stereo));
     fsyncAncestors();
     state = State.FINISHED;
     return new StoredRecording(id, location(), RecordingLayout.SIDECAR, stored);

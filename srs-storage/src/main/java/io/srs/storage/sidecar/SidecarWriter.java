@@ -1,5 +1,7 @@
 package io.srs.storage.sidecar;
 
+import static io.srs.storage.sidecar.JsonValues.time;
+
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -9,41 +11,44 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.srs.core.media.AudioEncoding;
-import io.srs.core.metadata.MetadataSession;
-import io.srs.core.metadata.MetadataStream;
-import io.srs.core.metadata.NameId;
-import io.srs.core.metadata.Participant;
-import io.srs.core.metadata.ParticipantStreamAssociation;
 import io.srs.core.metadata.RecordingMetadata;
 import io.srs.core.port.RecordingSummary;
 import io.srs.core.port.RecordingSummary.DeclinedStream;
+import io.srs.core.port.RecordingSummary.TimelineEvent;
 import io.srs.core.port.RecordingSummary.TrackSummary;
-import io.srs.core.port.StreamStats;
+import io.srs.core.session.EndReason;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Renders {@code metadata.json}, schema {@value #SCHEMA}. The JSON is built field by field from
  * core's records, never by serialising them, so the schema is ours: field order is fixed, times are
  * ISO-8601 UTC strings, durations are milliseconds, absent values are {@code null}. Pure: no I/O.
- * The meaning of every field is written beside the code that emits it; renaming one is a schema
- * change.
+ * Fields are only ever added (readers look them up by name); renaming or retyping one is a schema
+ * change and bumps {@link #SCHEMA}.
  */
 public final class SidecarWriter {
 
-  /** Bumped on any incompatible change to the document's shape. */
+  /** Bumped on any incompatible change to the document's shape; additions keep it. */
   public static final String SCHEMA = "srs.recording/1";
 
-  /** The status of a recording finalised normally (recovery writes {@code incomplete}). */
+  /** Everything the call produced is in the vault (the end reason says how the call ended). */
   public static final String STATUS_COMPLETE = "complete";
 
+  /** The call was cut short on our side (shutdown, error) or finalised by recovery. */
+  public static final String STATUS_INCOMPLETE = "incomplete";
+
+  /** The flag a skipped stereo output raises, followed by the reason. */
+  public static final String FLAG_STEREO_SKIPPED = "stereo-skipped: ";
+
   private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+  private final MetadataModelJson model = new MetadataModelJson(nodes);
+  private final TrackJson tracks = new TrackJson(nodes, model);
   private final ObjectWriter writer;
 
   public SidecarWriter() {
@@ -58,26 +63,68 @@ public final class SidecarWriter {
     this.writer = new ObjectMapper().writer(printer);
   }
 
-  /** The sidecar's bytes (UTF-8, ending in a newline). */
+  /**
+   * The status a summary is filed under: {@code incomplete} when we ended the call ourselves
+   * ({@link EndReason#SHUTDOWN}, {@link EndReason#ERROR}) or the reason is unknown; {@code
+   * complete} otherwise, including {@link EndReason#MEDIA_TIMEOUT} and {@link
+   * EndReason#SESSION_EXPIRED}, where the SRC stopped and we recorded all it sent.
+   */
+  public static String status(EndReason reason) {
+    if (reason == null) {
+      return STATUS_INCOMPLETE;
+    }
+    return switch (reason) {
+      case SHUTDOWN, ERROR -> STATUS_INCOMPLETE;
+      case BYE, CANCEL, NO_ACK, MEDIA_TIMEOUT, SESSION_EXPIRED -> STATUS_COMPLETE;
+    };
+  }
+
+  /** The sidecar's bytes (UTF-8, ending in a newline), without stereo output. */
   public byte[] render(
       RecordingSummary summary, List<TrackFile> trackFiles, List<MetadataFile> metadataFiles)
       throws IOException {
-    byte[] json = writer.writeValueAsBytes(toTree(summary, trackFiles, metadataFiles));
+    return render(summary, trackFiles, metadataFiles, null);
+  }
+
+  /**
+   * The sidecar's bytes (UTF-8, ending in a newline).
+   *
+   * @param stereo what became of {@code stereo.wav}, or null when it was not asked for
+   */
+  public byte[] render(
+      RecordingSummary summary,
+      List<TrackFile> trackFiles,
+      List<MetadataFile> metadataFiles,
+      StereoOutcome stereo)
+      throws IOException {
+    byte[] json = writer.writeValueAsBytes(toTree(summary, trackFiles, metadataFiles, stereo));
     byte[] withNewline = Arrays.copyOf(json, json.length + 1);
     withNewline[json.length] = '\n';
     return withNewline;
   }
 
+  /** The sidecar as a tree, without stereo output. */
+  public ObjectNode toTree(
+      RecordingSummary summary, List<TrackFile> trackFiles, List<MetadataFile> metadataFiles) {
+    return toTree(summary, trackFiles, metadataFiles, null);
+  }
+
   /**
    * The sidecar as a tree.
    *
+   * @param stereo what became of {@code stereo.wav}, or null when it was not asked for
    * @throws IllegalArgumentException when a summary track has no stored file
    */
   public ObjectNode toTree(
-      RecordingSummary summary, List<TrackFile> trackFiles, List<MetadataFile> metadataFiles) {
+      RecordingSummary summary,
+      List<TrackFile> trackFiles,
+      List<MetadataFile> metadataFiles,
+      StereoOutcome stereo) {
+    RecordingMetadata metadata =
+        summary.metadata() == null ? RecordingMetadata.EMPTY : summary.metadata();
     ObjectNode root = nodes.objectNode();
     root.put("schema", SCHEMA);
-    root.put("status", STATUS_COMPLETE);
+    root.put("status", status(summary.endReason()));
     root.put("recordingId", summary.id().value());
     root.put("callId", summary.callId()); // the recording session's Call-ID (RFC 7866)
     root.put("from", summary.fromUri());
@@ -90,18 +137,24 @@ public final class SidecarWriter {
         "endReason",
         summary.endReason() == null ? null : summary.endReason().name().toLowerCase(Locale.ROOT));
     root.set("durationMs", millis(summary.duration()));
-    RecordingMetadata metadata =
-        summary.metadata() == null ? RecordingMetadata.EMPTY : summary.metadata();
-    ArrayNode participants = root.putArray("participants");
-    for (Participant participant : metadata.participants()) {
-      ObjectNode node = participantRef(participant);
-      node.set("nameIds", nameIds(participant.nameIds()));
-      participants.add(node);
+    // Links recordings of one call (RFC 7865 §6.2 group; a transfer by BYE + new INVITE).
+    root.put("groupId", summary.groupId() != null ? summary.groupId() : metadata.groupId());
+    ObjectNode fields = root.putObject("fields");
+    for (Map.Entry<String, String> field : summary.fields().entrySet()) {
+      fields.put(field.getKey(), field.getValue());
     }
-    ArrayNode tracks = root.putArray("tracks");
+    strings(root.putArray("missingFields"), summary.missingFields());
+    root.put("metadataMatched", summary.missingFields().isEmpty()); // the match rate's unit
+    ArrayNode flags = strings(root.putArray("flags"), summary.flags());
+    if (stereo != null && !stereo.written()) {
+      flags.add(FLAG_STEREO_SKIPPED + stereo.skipped());
+    }
+    root.set("participants", model.participants(metadata));
+    ArrayNode trackArray = root.putArray("tracks");
     for (TrackSummary track : summary.tracks()) {
-      tracks.add(track(track, fileFor(track.streamIndex(), trackFiles)));
+      trackArray.add(tracks.track(track, fileFor(track.streamIndex(), trackFiles)));
     }
+    root.set("stereo", stereo == null ? nodes.nullNode() : stereo(stereo));
     ArrayNode declined = root.putArray("declinedStreams");
     for (DeclinedStream stream : summary.declined()) {
       declined
@@ -110,8 +163,60 @@ public final class SidecarWriter {
           .put("label", stream.label())
           .put("reason", stream.reason());
     }
-    root.set("metadata", metadataModel(metadata));
-    ArrayNode versions = root.putArray("metadataVersions");
+    root.set("events", events(summary.events()));
+    root.set("metadata", model.model(metadata));
+    root.set("metadataVersions", versions(metadataFiles));
+    return root;
+  }
+
+  private ObjectNode stereo(StereoOutcome stereo) {
+    ObjectNode node = nodes.objectNode();
+    node.put("file", stereo.fileName());
+    node.put("skipped", stereo.skipped());
+    if (!stereo.written()) {
+      return node;
+    }
+    node.put("encoding", "pcm16");
+    node.put("sampleRate", stereo.sampleRate());
+    node.put("samples", stereo.samples());
+    node.put("bytes", stereo.bytes());
+    node.put("sha256", stereo.sha256());
+    node.put("order", stereo.order()); // "ani" or "streamIndex": docs/recording-format.md
+    ArrayNode channels = node.putArray("channels");
+    for (StereoOutcome.Channel channel : stereo.channels()) {
+      ObjectNode c =
+          channels
+              .addObject()
+              .put("channel", channel.channel())
+              .put("streamIndex", channel.streamIndex())
+              .put("label", channel.label());
+      ArrayNode participants = c.putArray("participants");
+      channel.participants().forEach(p -> participants.add(model.participantRef(p)));
+    }
+    return node;
+  }
+
+  /** The session's timeline in the order core gives it (participants, pause, metadata). */
+  private ArrayNode events(List<TimelineEvent> events) {
+    ArrayNode array = nodes.arrayNode();
+    for (TimelineEvent event : events) {
+      ObjectNode node = array.addObject();
+      node.put("at", time(event.at()));
+      node.set("offsetMs", millis(event.offset())); // negative before media started
+      node.put("type", event.type());
+      if (event.streamIndex() < 0) {
+        node.putNull("streamIndex");
+      } else {
+        node.put("streamIndex", event.streamIndex());
+      }
+      node.put("participantId", event.participantId());
+      node.put("detail", event.detail());
+    }
+    return array;
+  }
+
+  private ArrayNode versions(List<MetadataFile> metadataFiles) {
+    ArrayNode versions = nodes.arrayNode();
     metadataFiles.stream()
         .sorted(Comparator.comparingInt(MetadataFile::version))
         .forEach(
@@ -124,104 +229,12 @@ public final class SidecarWriter {
                     .put("file", file.fileName())
                     .put("bytes", file.bytes())
                     .put("sha256", file.sha256()));
-    return root;
+    return versions;
   }
 
-  private ObjectNode track(TrackSummary track, TrackFile file) {
-    ObjectNode node = nodes.objectNode();
-    node.put("streamIndex", track.streamIndex());
-    node.put("label", track.label()); // the SDP a=label as sent (RFC 4574), not sanitised
-    node.put("file", file.fileName());
-    node.put("codec", track.codec() == null ? null : track.codec().encodingName());
-    node.put("payloadType", track.payloadType());
-    node.put("encoding", encoding(file.encoding()));
-    node.put("sampleRate", file.sampleRate());
-    node.put("samples", file.samples());
-    node.put("durationMs", file.samples() * 1000 / file.sampleRate());
-    node.put("bytes", file.bytes());
-    node.put("sha256", file.sha256());
-    ArrayNode senders = node.putArray("participants"); // who sends on it (RFC 7865 §6.9)
-    track.participants().forEach(p -> senders.add(participantRef(p)));
-    StreamStats stats = track.stats();
-    if (stats == null) {
-      node.putNull("packets");
-      node.putNull("silenceSamples");
-      node.putNull("firstSsrc");
-      node.putNull("ssrcChanges");
-      node.putNull("firstPacketAt");
-      return node;
-    }
-    node.putObject("packets")
-        .put("received", stats.packetsReceived())
-        .put("expected", stats.packetsExpected()) // RFC 3550 §A.3
-        .put("lost", stats.packetsLost())
-        .put("late", stats.packetsLate())
-        .put("duplicate", stats.packetsDuplicate())
-        .put("discarded", stats.packetsDiscarded());
-    node.put("silenceSamples", stats.silenceSamples());
-    node.put(
-        "firstSsrc",
-        stats.firstSsrc() < 0 ? null : String.format(Locale.ROOT, "%08x", stats.firstSsrc()));
-    node.put("ssrcChanges", stats.ssrcChanges());
-    node.put("firstPacketAt", time(stats.firstPacketAt()));
-    return node;
-  }
-
-  private ObjectNode participantRef(Participant participant) {
-    ObjectNode node = nodes.objectNode();
-    node.put("id", participant.id());
-    node.put("aor", participant.primaryAor());
-    node.put("name", participant.displayName());
-    return node;
-  }
-
-  private ArrayNode nameIds(List<NameId> nameIds) {
-    ArrayNode array = nodes.arrayNode();
-    for (NameId nameId : nameIds) {
-      array
-          .addObject()
-          .put("aor", nameId.aor())
-          .put("name", nameId.name())
-          .put("lang", nameId.nameLang());
-    }
+  private static ArrayNode strings(ArrayNode array, List<String> values) {
+    values.forEach(array::add);
     return array;
-  }
-
-  /** The RFC 7865 model in force at the end, element by element (§6). */
-  private ObjectNode metadataModel(RecordingMetadata metadata) {
-    ObjectNode node = nodes.objectNode();
-    node.put("dataMode", metadata.dataMode() == null ? null : metadata.dataMode().wireValue());
-    ArrayNode sessions = node.putArray("sessions");
-    for (MetadataSession session : metadata.sessions()) {
-      ObjectNode s = sessions.addObject().put("id", session.id());
-      ArrayNode ids = s.putArray("sipSessionIds");
-      session.sipSessionIds().forEach(ids::add);
-      s.put("groupRef", session.groupRef());
-    }
-    ArrayNode participants = node.putArray("participants");
-    for (Participant participant : metadata.participants()) {
-      participants
-          .addObject()
-          .put("id", participant.id())
-          .set("nameIds", nameIds(participant.nameIds()));
-    }
-    ArrayNode streams = node.putArray("streams");
-    for (MetadataStream stream : metadata.streams()) {
-      streams
-          .addObject()
-          .put("id", stream.id())
-          .put("sessionId", stream.sessionId())
-          .put("label", stream.label());
-    }
-    ArrayNode associations = node.putArray("participantStreamAssociations");
-    for (ParticipantStreamAssociation association : metadata.participantStreams()) {
-      ObjectNode a = associations.addObject().put("participantId", association.participantId());
-      ArrayNode send = a.putArray("send");
-      association.send().forEach(send::add);
-      ArrayNode recv = a.putArray("recv");
-      association.recv().forEach(recv::add);
-    }
-    return node;
   }
 
   private static TrackFile fileFor(int streamIndex, List<TrackFile> files) {
@@ -231,20 +244,6 @@ public final class SidecarWriter {
       }
     }
     throw new IllegalArgumentException("no stored file for track " + streamIndex);
-  }
-
-  /** Our names for stored encodings, spelled out so a rename in core does not change them. */
-  private static String encoding(AudioEncoding encoding) {
-    return switch (encoding) {
-      case MULAW -> "mulaw";
-      case ALAW -> "alaw";
-      case PCM16 -> "pcm16";
-      default -> encoding.name().toLowerCase(Locale.ROOT);
-    };
-  }
-
-  private static String time(Instant instant) {
-    return instant == null ? null : instant.toString(); // ISO-8601, UTC ('Z')
   }
 
   private JsonNode millis(Duration duration) {

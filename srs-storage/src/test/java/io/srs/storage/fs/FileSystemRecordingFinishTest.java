@@ -123,11 +123,61 @@ class FileSystemRecordingFinishTest {
             "endedAt",
             "endReason",
             "durationMs",
+            "groupId",
+            "fields",
+            "missingFields",
+            "metadataMatched",
+            "flags",
             "participants",
             "tracks",
+            "stereo",
             "declinedStreams",
+            "events",
             "metadata",
             "metadataVersions");
+  }
+
+  @Test
+  void sidecarCarriesNormalisedFieldsInOrderAndTheMatch() {
+    assertThat(fieldNames(sidecar.get("fields")))
+        .containsExactly("agentId", "conversationId", "ani", "dnis");
+    assertThat(sidecar.get("fields").get("agentId").asText()).isEqualTo("agent42");
+    assertThat(sidecar.get("missingFields")).isEmpty();
+    assertThat(sidecar.get("metadataMatched").asBoolean()).isTrue();
+    assertThat(sidecar.get("flags")).isEmpty();
+    assertThat(sidecar.get("groupId").isNull()).isTrue();
+  }
+
+  @Test
+  void sidecarWithoutStereoOutputSaysNullAndNoStereoFileIsWritten() {
+    assertThat(sidecar.get("stereo").isNull()).isTrue();
+    assertThat(directory.resolve("stereo.wav")).doesNotExist();
+  }
+
+  @Test
+  void sidecarTrackProvesCompletenessFromStatsAndGaps() {
+    JsonNode completeness = sidecar.get("tracks").get(0).get("completeness");
+
+    assertThat(completeness.get("packetsExpected").asLong()).isEqualTo(51);
+    assertThat(completeness.get("received").asLong()).isEqualTo(50);
+    assertThat(completeness.get("lost").asLong()).isEqualTo(1);
+    assertThat(completeness.get("lossGaps").asLong()).isEqualTo(1);
+    assertThat(completeness.get("lossMs").asLong()).isEqualTo(20); // 160 samples at 8 kHz
+    assertThat(completeness.get("pauseMs").asLong()).isZero();
+    JsonNode gap = sidecar.get("tracks").get(0).get("timeline").get("gaps").get(0);
+    assertThat(gap.get("offsetMs").asLong()).isEqualTo(500);
+    assertThat(gap.get("cause").asText()).isEqualTo("loss");
+  }
+
+  @Test
+  void sidecarListsSessionEvents() {
+    JsonNode event = sidecar.get("events").get(0);
+
+    assertThat(event.get("type").asText()).isEqualTo("metadata.updated");
+    assertThat(event.get("at").asText()).isEqualTo("2026-11-25T18:50:47.120Z");
+    assertThat(event.get("offsetMs").asLong()).isEqualTo(820);
+    assertThat(event.get("streamIndex").isNull()).isTrue();
+    assertThat(event.get("detail").asText()).isEqualTo("2");
   }
 
   @Test
@@ -183,7 +233,10 @@ class FileSystemRecordingFinishTest {
             "silenceSamples",
             "firstSsrc",
             "ssrcChanges",
-            "firstPacketAt");
+            "firstPacketAt",
+            "participation",
+            "completeness",
+            "timeline");
     assertThat(track.get("streamIndex").asInt()).isZero();
     assertThat(track.get("label").asText()).isEqualTo("1");
     assertThat(track.get("file").asText()).isEqualTo("track-0-1.wav");

@@ -6,6 +6,8 @@ import io.srs.core.media.AudioEncoding;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The finished header, byte by byte, for each stored encoding (layout: {@link WavHeader}). */
 class WavHeaderLayoutTest {
@@ -141,5 +143,48 @@ class WavHeaderLayoutTest {
     assertThat(written.dataBytes()).isEqualTo(3000);
     assertThat(written.fileBytes()).isEqualTo(44 + 3000).isEqualTo(file.toFile().length());
     assertThat(writer.state()).isEqualTo(WavTrackWriter.State.FINISHED);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {16_000, 48_000})
+  void pcm16AtWidebandAndFullbandRatesStatesItsRateAndByteRate(int rate) throws Exception {
+    Path file = dir.resolve("pcm16-" + rate + ".wav");
+    WavTrackWriter writer =
+        WavTrackWriter.create(file, WavHeader.of(AudioEncoding.PCM16, rate, 1), SMALL_STAGING);
+    byte[] samples = ramp(rate / 50 * 2); // one 20 ms packet of 16-bit samples
+    writer.write(samples, 0, samples.length);
+    writer.writeSilence(rate / 50); // and 20 ms of silence
+    writer.finish();
+    WavBytes wav = WavBytes.read(file);
+    int dataBytes = rate / 50 * 2 * 2;
+
+    assertThat(wav.u32(4)).isEqualTo(36 + dataBytes); // RIFF size
+    assertThat(wav.u16(20)).isEqualTo(0x0001); // wFormatTag: WAVE_FORMAT_PCM
+    assertThat(wav.u16(22)).isEqualTo(1); // nChannels
+    assertThat(wav.u32(24)).isEqualTo(rate); // nSamplesPerSec
+    assertThat(wav.u32(28)).isEqualTo(rate * 2L); // nAvgBytesPerSec: rate * 2 bytes
+    assertThat(wav.u16(32)).isEqualTo(2); // nBlockAlign
+    assertThat(wav.u16(34)).isEqualTo(16); // wBitsPerSample
+    assertThat(wav.fourCc(36)).isEqualTo("data");
+    assertThat(wav.u32(40)).isEqualTo(dataBytes); // data size
+    assertThat(wav.range(44, samples.length)).isEqualTo(samples);
+    assertThat(wav.range(44 + samples.length, samples.length)).containsOnly(0); // PCM silence
+    assertThat(wav.length()).isEqualTo(44 + dataBytes);
+  }
+
+  @Test
+  void stereoPcm16HeaderHasTwoChannelsAndFourByteFrames() throws Exception {
+    Path file = dir.resolve("stereo.wav");
+    WavTrackWriter writer =
+        WavTrackWriter.create(file, WavHeader.of(AudioEncoding.PCM16, 8000, 2), SMALL_STAGING);
+    writer.write(ramp(400), 0, 400); // 100 frames of (left, right)
+    writer.finish();
+    WavBytes wav = WavBytes.read(file);
+
+    assertThat(wav.u16(22)).isEqualTo(2); // nChannels
+    assertThat(wav.u32(24)).isEqualTo(8000); // nSamplesPerSec: frames per second
+    assertThat(wav.u32(28)).isEqualTo(32_000); // nAvgBytesPerSec: 8000 * 4
+    assertThat(wav.u16(32)).isEqualTo(4); // nBlockAlign: 2 channels * 2 bytes
+    assertThat(wav.u32(40)).isEqualTo(400); // data size
   }
 }

@@ -66,7 +66,8 @@ public final class SrsDaemon extends AbstractLifeCycle {
     recordings = config.storage().path().toAbsolutePath().normalize();
     var store =
         new FileSystemRecordingStore(
-            new StorageSettings(recordings, config.storage().writeBufferBytes()));
+            new StorageSettings(
+                recordings, config.storage().writeBufferBytes(), config.recording().stereo()));
     // Fail fast: a recorder that cannot write must not answer a single call.
     store.verifyWritable();
 

@@ -50,8 +50,22 @@ final class ExternalTools {
   record SoxStat(double lengthSeconds, double roughFrequencyHz, double rmsAmplitude, String raw) {}
 
   static SoxStat soxStat(Path wav) throws IOException, InterruptedException {
-    Run run =
-        run(List.of("sox", wav.toString(), "-n", "stat"), wav.getParent(), Duration.ofSeconds(30));
+    return soxStat(wav, List.of());
+  }
+
+  /** {@code sox FILE -n trim FROM LENGTH stat}: a stretch of the recording, in seconds. */
+  static SoxStat soxStat(Path wav, double fromSeconds, double lengthSeconds)
+      throws IOException, InterruptedException {
+    return soxStat(
+        wav, List.of("trim", Double.toString(fromSeconds), Double.toString(lengthSeconds)));
+  }
+
+  private static SoxStat soxStat(Path wav, List<String> effects)
+      throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of("sox", wav.toString(), "-n"));
+    command.addAll(effects);
+    command.add("stat");
+    Run run = run(command, wav.getParent(), Duration.ofSeconds(30));
     if (run.exitCode() != 0) {
       throw new AssertionError("sox could not decode " + wav + ":\n" + run.output());
     }

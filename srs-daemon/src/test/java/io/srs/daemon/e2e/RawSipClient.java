@@ -52,35 +52,77 @@ final class RawSipClient implements AutoCloseable {
     }
   }
 
+  private int cseq = 1;
+  private int sdpVersion = 1;
+
+  private String sdp(String direction) {
+    return "v=0\r\n"
+        + "o=src 1 "
+        + sdpVersion++
+        + " IN IP4 127.0.0.1\r\n"
+        + "s=-\r\n"
+        + "c=IN IP4 127.0.0.1\r\n"
+        + "t=0 0\r\n"
+        + "m=audio 40000 RTP/AVP 0\r\n"
+        + "a=rtpmap:0 PCMU/8000\r\n"
+        + "a=label:1\r\n"
+        + "a="
+        + direction
+        + "\r\n"
+        + "m=audio 40002 RTP/AVP 0\r\n"
+        + "a=rtpmap:0 PCMU/8000\r\n"
+        + "a=label:2\r\n"
+        + "a="
+        + direction
+        + "\r\n";
+  }
+
+  private static String multipart(String sdp, String metadataXml) {
+    return "--"
+        + BOUNDARY
+        + "\r\nContent-Type: application/sdp\r\n\r\n"
+        + sdp
+        + "\r\n--"
+        + BOUNDARY
+        + "\r\nContent-Type: application/rs-metadata+xml\r\n"
+        + "Content-Disposition: recording-session\r\n\r\n"
+        + metadataXml
+        + "\r\n--"
+        + BOUNDARY
+        + "--\r\n";
+  }
+
+  /**
+   * Sends a re-INVITE in the dialog with both streams in {@code direction} and, when not null, new
+   * metadata; acknowledges the 200 and returns it.
+   */
+  Response reInvite(String direction, String metadataXml) throws IOException {
+    int number = ++cseq;
+    String body = metadataXml == null ? sdp(direction) : multipart(sdp(direction), metadataXml);
+    String type = metadataXml == null ? "application/sdp" : "multipart/mixed;boundary=" + BOUNDARY;
+    send(
+        request("INVITE", number, null)
+            + "Contact: <sip:src@127.0.0.1:"
+            + socket.getLocalPort()
+            + ">;+sip.src\r\n"
+            + "Content-Type: "
+            + type
+            + "\r\n"
+            + "Content-Length: "
+            + body.getBytes(StandardCharsets.UTF_8).length
+            + "\r\n\r\n"
+            + body);
+    Response response;
+    do {
+      response = receive();
+    } while (response.status() < 200);
+    send(request("ACK", number, null) + "Content-Length: 0\r\n\r\n");
+    return response;
+  }
+
   /** Sends a two-stream SIPREC INVITE and returns the final response. */
   Response invite(String metadataXml) throws IOException {
-    String sdp =
-        "v=0\r\n"
-            + "o=src 1 1 IN IP4 127.0.0.1\r\n"
-            + "s=-\r\n"
-            + "c=IN IP4 127.0.0.1\r\n"
-            + "t=0 0\r\n"
-            + "m=audio 40000 RTP/AVP 0\r\n"
-            + "a=rtpmap:0 PCMU/8000\r\n"
-            + "a=label:1\r\n"
-            + "a=sendonly\r\n"
-            + "m=audio 40002 RTP/AVP 0\r\n"
-            + "a=rtpmap:0 PCMU/8000\r\n"
-            + "a=label:2\r\n"
-            + "a=sendonly\r\n";
-    String body =
-        "--"
-            + BOUNDARY
-            + "\r\nContent-Type: application/sdp\r\n\r\n"
-            + sdp
-            + "\r\n--"
-            + BOUNDARY
-            + "\r\nContent-Type: application/rs-metadata+xml\r\n"
-            + "Content-Disposition: recording-session\r\n\r\n"
-            + metadataXml
-            + "\r\n--"
-            + BOUNDARY
-            + "--\r\n";
+    String body = multipart(sdp("sendonly"), metadataXml);
     send(
         request("INVITE", 1, "<sip:srs@127.0.0.1:" + server.getPort() + ">")
             + "Contact: <sip:src@127.0.0.1:"
@@ -107,7 +149,7 @@ final class RawSipClient implements AutoCloseable {
   }
 
   Response bye() throws IOException {
-    send(request("BYE", 2, null) + "Content-Length: 0\r\n\r\n");
+    send(request("BYE", ++cseq, null) + "Content-Length: 0\r\n\r\n");
     Response response;
     do {
       response = receive();

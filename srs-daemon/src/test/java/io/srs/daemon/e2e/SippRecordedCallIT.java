@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,22 +19,29 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SippRecordedCallIT {
   private static final int CALL_MS = 4000;
-  private static final int PACKET_MS = 20;
-  private static final int SAMPLES_PER_PACKET = 160;
   private static final double CALLER_HZ = 440;
   private static final double AGENT_HZ = 1000;
 
   /** The issue's tolerance on track length against the call length. */
   private static final double LENGTH_TOLERANCE_S = 0.040;
 
+  /** Issue 4: tones starting together line up within 20 ms (160 samples at 8 kHz). */
+  private static final int ALIGNMENT_SAMPLES = 160;
+
   @TempDir Path work;
 
   @Test
   void aSippSiprecCallBecomesTwoAlignedTracksWithTheirParticipants() throws Exception {
     Path pcap = work.resolve("two-tones.pcap");
-    writeTwoTonePcap(pcap);
+    SippSrc.writeTwoTonePcap(pcap, CALL_MS, CALLER_HZ, AGENT_HZ, 0, 0);
     Path scenario = work.resolve("siprec.xml");
-    writeScenario(scenario, pcap);
+    SippSrc.writeScenario(
+        "/e2e/siprec-two-streams.xml",
+        scenario,
+        Map.of(
+            "PCAP", pcap.toString(),
+            "CALL_MS", Integer.toString(CALL_MS),
+            "METADATA", InJvmDaemon.resource("/e2e/metadata-two-parties.xml").strip()));
     Path recordings = work.resolve("recordings");
     int sipPort = FreePorts.udpAndTcp();
     int rtpLow = FreePorts.evenRangeStart(200);
@@ -51,7 +58,7 @@ class SippRecordedCallIT {
             "--recordings",
             recordings.toString())) {
 
-      ExternalTools.Run sipp = runSipp(scenario, sipPort);
+      ExternalTools.Run sipp = SippSrc.run(work, scenario, sipPort);
       assertThat(sipp.exitCode()).as("SIPp exit status; output:%n%s", sipp.output()).isZero();
 
       Path recording = RecordingFiles.awaitOneRecording(recordings, Duration.ofSeconds(20));
@@ -85,94 +92,27 @@ class SippRecordedCallIT {
       assertThat(callerAudio.rmsAmplitude()).as("caller track is not silent").isGreaterThan(0.1);
       assertThat(agentAudio.rmsAmplitude()).as("agent track is not silent").isGreaterThan(0.1);
 
+      // Both tones start together on the wire: they must start together in the files (±20 ms).
+      int callerOnset = onset(WavFile.read(recording.resolve(caller.get("file").asText())));
+      int agentOnset = onset(WavFile.read(recording.resolve(agent.get("file").asText())));
+      assertThat(Math.abs(callerOnset - agentOnset))
+          .as("onset difference in samples (caller %d, agent %d)", callerOnset, agentOnset)
+          .isLessThanOrEqualTo(ALIGNMENT_SAMPLES);
+
       String metadataXml =
           Files.readString(recording.resolve("metadata-001.xml"), StandardCharsets.UTF_8);
       assertThat(metadataXml).contains("sip:agent007@contact-centre.example.com");
     }
   }
 
-  /** Caller to port 10000, agent to 10002: SIPp maps them onto our base and base+2. */
-  private static void writeTwoTonePcap(Path pcap) throws Exception {
-    PcapWriter writer = new PcapWriter();
-    int packets = CALL_MS / PACKET_MS;
-    for (int i = 0; i < packets; i++) {
-      long micros = 1_000_000L + i * PACKET_MS * 1000L;
-      long offset = (long) i * SAMPLES_PER_PACKET;
-      writer.udp(
-          micros,
-          6000,
-          10000,
-          RtpPackets.packet(
-              0,
-              1000 + i,
-              50_000 + offset,
-              0x11111111,
-              TestAudio.mulawTone(CALLER_HZ, offset, SAMPLES_PER_PACKET)));
-      writer.udp(
-          micros + 100,
-          6002,
-          10002,
-          RtpPackets.packet(
-              0,
-              20_000 + i,
-              900_000 + offset,
-              0x22222222,
-              TestAudio.mulawTone(AGENT_HZ, offset, SAMPLES_PER_PACKET)));
-    }
-    writer.writeTo(pcap);
-  }
-
-  private static void writeScenario(Path scenario, Path pcap) throws Exception {
-    String template = resource("/e2e/siprec-two-streams.xml");
-    String metadata = resource("/e2e/metadata-two-parties.xml").strip();
-    Files.writeString(
-        scenario,
-        template
-            .replace("${PCAP}", pcap.toString())
-            .replace("${CALL_MS}", Integer.toString(CALL_MS))
-            .replace("${METADATA}", metadata),
-        StandardCharsets.ISO_8859_1);
-  }
-
-  private ExternalTools.Run runSipp(Path scenario, int sipPort) throws Exception {
-    int sippPort = FreePorts.udpAndTcp();
-    int mediaPort = FreePorts.evenRangeStart(8);
-    int controlPort = FreePorts.udpAndTcp();
-    return ExternalTools.run(
-        List.of(
-            "sipp",
-            "127.0.0.1:" + sipPort,
-            "-sf",
-            scenario.toString(),
-            "-m",
-            "1",
-            "-i",
-            "127.0.0.1",
-            "-p",
-            Integer.toString(sippPort),
-            "-mi",
-            "127.0.0.1",
-            "-mp",
-            Integer.toString(mediaPort),
-            "-ci",
-            "127.0.0.1",
-            "-cp",
-            Integer.toString(controlPort),
-            "-timeout",
-            "30s",
-            "-timeout_error",
-            "-nostdin",
-            "-trace_err"),
-        work,
-        Duration.ofSeconds(60));
-  }
-
-  private static String resource(String name) throws Exception {
-    try (var in = SippRecordedCallIT.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new AssertionError("missing test resource " + name);
+  /** The first sample that is not G.711 mu-law silence (0xFF or 0x7F). */
+  private static int onset(WavFile wav) {
+    byte[] data = wav.data();
+    for (int i = 0; i < data.length; i++) {
+      if (data[i] != (byte) 0xFF && data[i] != (byte) 0x7F) {
+        return i;
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+    throw new AssertionError("track is silent");
   }
 }

@@ -1,0 +1,110 @@
+package io.srs.daemon.e2e;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SIPp as the SRC: a scenario from the test resources with its placeholders filled in, and a
+ * two-tone pcap replayed by {@code play_pcap_audio} (caller to port 10000, agent to 10002, which
+ * SIPp maps onto our base and base+2).
+ */
+final class SippSrc {
+  static final int PACKET_MS = 20;
+  static final int SAMPLES_PER_PACKET = 160;
+
+  private SippSrc() {}
+
+  /**
+   * Writes a pcap of two tones, one packet per stream every 20 ms from 0 to {@code callMs}, leaving
+   * out packets whose time falls in [{@code silentFromMs}, {@code silentToMs}) — an SRC that stops
+   * sending while paused. RTP timestamps keep wall-clock time across the silence.
+   */
+  static void writeTwoTonePcap(
+      Path pcap, int callMs, double callerHz, double agentHz, int silentFromMs, int silentToMs)
+      throws Exception {
+    PcapWriter writer = new PcapWriter();
+    int packets = callMs / PACKET_MS;
+    int sent = 0;
+    for (int i = 0; i < packets; i++) {
+      int atMs = i * PACKET_MS;
+      if (atMs >= silentFromMs && atMs < silentToMs) {
+        continue;
+      }
+      long micros = 1_000_000L + atMs * 1000L;
+      long offset = (long) i * SAMPLES_PER_PACKET;
+      writer.udp(
+          micros,
+          6000,
+          10000,
+          RtpPackets.packet(
+              0,
+              1000 + sent,
+              50_000 + offset,
+              0x11111111,
+              TestAudio.mulawTone(callerHz, offset, SAMPLES_PER_PACKET)));
+      writer.udp(
+          micros + 100,
+          6002,
+          10002,
+          RtpPackets.packet(
+              0,
+              20_000 + sent,
+              900_000 + offset,
+              0x22222222,
+              TestAudio.mulawTone(agentHz, offset, SAMPLES_PER_PACKET)));
+      sent++;
+    }
+    writer.writeTo(pcap);
+  }
+
+  /** Fills a scenario template's {@code ${NAME}} placeholders and writes it to {@code target}. */
+  static void writeScenario(String resource, Path target, Map<String, String> values)
+      throws Exception {
+    String text = InJvmDaemon.resource(resource);
+    for (Map.Entry<String, String> value : values.entrySet()) {
+      text = text.replace("${" + value.getKey() + "}", value.getValue());
+    }
+    if (text.contains("${")) {
+      throw new AssertionError("unfilled placeholder in " + resource);
+    }
+    Files.writeString(target, text, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Runs one call of {@code scenario} against the recorder on 127.0.0.1:{@code sipPort}. */
+  static ExternalTools.Run run(Path work, Path scenario, int sipPort) throws Exception {
+    int sippPort = FreePorts.udpAndTcp();
+    int mediaPort = FreePorts.evenRangeStart(8);
+    int controlPort = FreePorts.udpAndTcp();
+    return ExternalTools.run(
+        List.of(
+            "sipp",
+            "127.0.0.1:" + sipPort,
+            "-sf",
+            scenario.toString(),
+            "-m",
+            "1",
+            "-i",
+            "127.0.0.1",
+            "-p",
+            Integer.toString(sippPort),
+            "-mi",
+            "127.0.0.1",
+            "-mp",
+            Integer.toString(mediaPort),
+            "-ci",
+            "127.0.0.1",
+            "-cp",
+            Integer.toString(controlPort),
+            "-timeout",
+            "30s",
+            "-timeout_error",
+            "-nostdin",
+            "-trace_err"),
+        work,
+        Duration.ofSeconds(60));
+  }
+}

@@ -27,4 +27,15 @@ public interface PayloadDecoder {
 
   /** Forgets codec state after a discontinuity (loss burst, SSRC change): ADPCM restarts clean. */
   void reset();
+
+  /**
+   * Fills a gap of {@code samples} stored samples from the codec's own loss concealment, where it
+   * has one (Opus, RFC 6716 §4.4).
+   *
+   * @return bytes written (at most {@code 2 * samples}: concealment always makes PCM16), or -1 when
+   *     the codec conceals nothing and the gap stays silence
+   */
+  default int conceal(int samples, byte[] out, int outOffset) {
+    return -1;
+  }
 }

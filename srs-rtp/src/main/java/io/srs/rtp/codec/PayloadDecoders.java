@@ -1,12 +1,33 @@
 package io.srs.rtp.codec;
 
 import io.srs.core.media.AudioEncoding;
+import io.srs.core.media.Codec;
 import io.srs.core.media.G711;
 import io.srs.core.media.NegotiatedFormat;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 
-/** Builds the decoder a negotiated format needs to reach a track's stored encoding. */
+/**
+ * Builds the decoder a negotiated format needs to reach a track's stored encoding. G.711 is stored
+ * natively (never transcoded) or expanded to PCM16 when PCM16 output is asked for; every other
+ * codec is decoded to PCM16 at its own sample rate. See docs/codecs.md.
+ */
 public final class PayloadDecoders {
   private PayloadDecoders() {}
+
+  /**
+   * The codecs this build can decode. G.729 is deliberately absent (docs/codecs.md): the planner
+   * never answers a codec outside this set, so nothing undecodable is ever written.
+   */
+  private static final Set<Codec> SUPPORTED =
+      Collections.unmodifiableSet(
+          EnumSet.of(Codec.PCMU, Codec.PCMA, Codec.G722, Codec.OPUS, Codec.L16));
+
+  /** The codecs {@link #create} accepts, for the media side to advertise. */
+  public static Set<Codec> supportedCodecs() {
+    return SUPPORTED;
+  }
 
   /**
    * The decoder from {@code format} to {@code stored}.
@@ -15,12 +36,30 @@ public final class PayloadDecoders {
    *     format (the planner never offers such a pair)
    */
   public static PayloadDecoder create(NegotiatedFormat format, AudioEncoding stored) {
-    AudioEncoding law = format.codec().storedEncoding();
-    if (format.codec().storableNatively() && stored == law) {
-      return new Passthrough(law.bytesPerSample());
-    }
-    if (format.codec().storableNatively() && stored == AudioEncoding.PCM16) {
-      return new G711Expander(law);
+    Codec codec = format.codec();
+    if (codec.storableNatively()) {
+      AudioEncoding law = codec.storedEncoding();
+      if (stored == law) {
+        return new Passthrough(law.bytesPerSample());
+      }
+      if (stored == AudioEncoding.PCM16) {
+        return new G711Expander(law);
+      }
+    } else if (stored == AudioEncoding.PCM16) {
+      switch (codec) {
+        case G722:
+          return new G722Decoder();
+        case OPUS:
+          // RFC 7587 §7: always opus/48000/2 in SDP; mono or stereo, the decoder outputs mono.
+          return new OpusPayloadDecoder();
+        case L16:
+          if (format.channels() == 1) {
+            return new L16Decoder();
+          }
+          break;
+        default:
+          break;
+      }
     }
     throw new IllegalArgumentException(
         "no decoder from " + format.rtpmap() + " to " + stored + " in this build");

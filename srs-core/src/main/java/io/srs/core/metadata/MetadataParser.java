@@ -50,7 +50,7 @@ public final class MetadataParser {
     }
     XMLStreamReader reader = open(body);
     try {
-      XmlCursor cursor = new XmlCursor(reader, limits);
+      XmlCursor cursor = new XmlCursor(reader, limits, body);
       cursor.enterRoot();
       RecordingMetadata metadata = RecordingReader.read(cursor);
       cursor.finish();

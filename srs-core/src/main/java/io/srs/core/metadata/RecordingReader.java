@@ -1,20 +1,18 @@
 package io.srs.core.metadata;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads the root {@code recording} element (RFC 7865 §6) and hands each known child to the reader
- * of its family. Unknown children, and children of other namespaces (extension data, §6.11), are
- * skipped. Groups and the session/participant/recording association elements are not modelled yet.
+ * Reads the root {@code recording} element (RFC 7865 §6; BroadWorks' {@code recording_metadata})
+ * and hands each known child to the reader of its family. Extension data is kept verbatim; other
+ * unknown children are skipped.
  */
 final class RecordingReader {
   private RecordingReader() {}
 
   /** Reads the root; the cursor is on its start tag and is left on its end tag. */
   static RecordingMetadata read(XmlCursor cursor) throws MetadataException {
-    if (!cursor.is(RecordingXml.RECORDING)) {
+    if (!cursor.is(RecordingXml.RECORDING) && !cursor.is(RecordingXml.RECORDING_METADATA)) {
       throw cursor.malformed(
           "expected root element <recording> in namespace "
               + RecordingXml.NAMESPACE
@@ -22,39 +20,35 @@ final class RecordingReader {
               + cursor.qualifiedName()
               + ">");
     }
-    DataMode dataMode = null;
-    List<MetadataSession> sessions = new ArrayList<>();
-    List<Participant> participants = new ArrayList<>();
-    List<MetadataStream> streams = new ArrayList<>();
-    List<ParticipantStreamAssociation> associations = new ArrayList<>();
+    ModelBuilder model = new ModelBuilder();
     int level = cursor.depth();
     while (cursor.nextChild(level)) {
-      if (!cursor.inRecordingNamespace()) {
-        cursor.skip();
-        continue;
-      }
-      String name = cursor.localName();
-      if (name.equalsIgnoreCase(RecordingXml.DATA_MODE)) {
-        DataMode read = readDataMode(cursor);
-        dataMode = dataMode == null ? read : dataMode;
-      } else if (name.equals(RecordingXml.SESSION)) {
-        sessions.add(SessionReader.read(cursor));
-      } else if (name.equals(RecordingXml.PARTICIPANT)) {
-        participants.add(ParticipantReader.read(cursor));
-      } else if (name.equals(RecordingXml.STREAM)) {
-        streams.add(StreamElementReader.read(cursor));
-      } else if (name.equals(RecordingXml.PARTICIPANT_STREAM_ASSOC)) {
-        associations.add(ParticipantStreamAssocReader.read(cursor));
-      } else {
-        cursor.skip();
-      }
+      readChild(cursor, model);
     }
-    return new RecordingMetadata(
-        dataMode == null ? DataMode.COMPLETE : dataMode,
-        sessions,
-        participants,
-        streams,
-        associations);
+    return model.build();
+  }
+
+  private static void readChild(XmlCursor cursor, ModelBuilder model) throws MetadataException {
+    if (cursor.is(RecordingXml.DATA_MODE)) {
+      DataMode read = readDataMode(cursor);
+      model.dataMode = model.dataMode == null ? read : model.dataMode;
+    } else if (cursor.is(RecordingXml.GROUP)) {
+      GroupReader.read(cursor, model);
+    } else if (cursor.is(RecordingXml.SESSION)) {
+      SessionReader.read(cursor, model);
+    } else if (cursor.is(RecordingXml.PARTICIPANT)) {
+      ParticipantReader.read(cursor, model);
+    } else if (cursor.is(RecordingXml.STREAM)) {
+      StreamElementReader.read(cursor, model);
+    } else if (cursor.is(RecordingXml.SESSION_RECORDING_ASSOC)) {
+      AssociationReader.readSessionRecording(cursor, model);
+    } else if (cursor.is(RecordingXml.PARTICIPANT_SESSION_ASSOC)) {
+      AssociationReader.readParticipantSession(cursor, model);
+    } else if (cursor.is(RecordingXml.PARTICIPANT_STREAM_ASSOC)) {
+      ParticipantStreamAssocReader.read(cursor, model);
+    } else {
+      ExtensionReader.keepOrSkip(cursor, model, null);
+    }
   }
 
   /** RFC 7865 §6.1: {@code complete} or {@code partial}; SRCs vary the case, so we do not care. */

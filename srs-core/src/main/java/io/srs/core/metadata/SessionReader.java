@@ -1,16 +1,26 @@
 package io.srs.core.metadata;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads RFC 7865 §6.3 {@code session}: its id, its SIP Session-IDs and its group reference. */
+/**
+ * Reads RFC 7865 §6.3 {@code session}: its id, SIP Session-IDs, group reference, start and stop
+ * times. The draft schema put {@code associate-time}/{@code disassociate-time} here instead of in a
+ * {@code sessionrecordingassoc}; they become one.
+ */
 final class SessionReader {
   private SessionReader() {}
 
-  static MetadataSession read(XmlCursor cursor) throws MetadataException {
-    String id = cursor.requiredAttribute(RecordingXml.SESSION_ID);
+  static void read(XmlCursor cursor, ModelBuilder model) throws MetadataException {
+    String id = cursor.requiredAttribute(RecordingXml.SESSION_ID, RecordingXml.DRAFT_ID);
     List<String> sipSessionIds = new ArrayList<>();
     String groupRef = null;
+    Instant start = null;
+    Instant stop = null;
+    Instant associated = null;
+    Instant disassociated = null;
+    boolean draftTimes = false;
     int level = cursor.depth();
     while (cursor.nextChild(level)) {
       if (cursor.is(RecordingXml.SIP_SESSION_ID)) {
@@ -22,10 +32,23 @@ final class SessionReader {
       } else if (cursor.is(RecordingXml.GROUP_REF)) {
         String ref = cursor.text();
         groupRef = groupRef == null && !ref.isEmpty() ? ref : groupRef;
+      } else if (cursor.is(RecordingXml.START_TIME)) {
+        start = MetadataTimes.parse(cursor.text());
+      } else if (cursor.is(RecordingXml.STOP_TIME)) {
+        stop = MetadataTimes.parse(cursor.text());
+      } else if (cursor.is(RecordingXml.ASSOCIATE_TIME)) {
+        associated = MetadataTimes.parse(cursor.text());
+        draftTimes = true;
+      } else if (cursor.is(RecordingXml.DISASSOCIATE_TIME)) {
+        disassociated = MetadataTimes.parse(cursor.text());
+        draftTimes = true;
       } else {
-        cursor.skip();
+        ExtensionReader.keepOrSkip(cursor, model, id);
       }
     }
-    return new MetadataSession(id, sipSessionIds, groupRef);
+    model.sessions.add(new MetadataSession(id, sipSessionIds, groupRef, start, stop));
+    if (draftTimes) {
+      model.sessionRecordings.add(new SessionRecordingAssociation(id, associated, disassociated));
+    }
   }
 }

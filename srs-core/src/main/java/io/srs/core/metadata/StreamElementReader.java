@@ -7,9 +7,9 @@ package io.srs.core.metadata;
 final class StreamElementReader {
   private StreamElementReader() {}
 
-  static MetadataStream read(XmlCursor cursor) throws MetadataException {
-    String id = cursor.requiredAttribute(RecordingXml.STREAM_ID);
-    String sessionId = cursor.attribute(RecordingXml.SESSION_ID);
+  static void read(XmlCursor cursor, ModelBuilder model) throws MetadataException {
+    String id = cursor.requiredAttribute(RecordingXml.STREAM_ID, RecordingXml.DRAFT_ID);
+    String sessionId = cursor.attribute(RecordingXml.SESSION_ID, RecordingXml.DRAFT_SESSION);
     String label = null;
     int level = cursor.depth();
     while (cursor.nextChild(level)) {
@@ -18,9 +18,9 @@ final class StreamElementReader {
         String text = cursor.text();
         label = text.isEmpty() ? null : text;
       } else {
-        cursor.skip();
+        ExtensionReader.keepOrSkip(cursor, model, id);
       }
     }
-    return new MetadataStream(id, sessionId, label);
+    model.streams.add(new MetadataStream(id, sessionId, label));
   }
 }

@@ -28,12 +28,21 @@ import javax.xml.stream.XMLStreamReader;
 final class XmlCursor {
   private final XMLStreamReader reader;
   private final MetadataLimits limits;
+  private final byte[] body;
+  private RawElementIndex rawIndex;
+  private long keptChars;
   private int depth;
   private int elements;
 
   XmlCursor(XMLStreamReader reader, MetadataLimits limits) {
+    this(reader, limits, new byte[0]);
+  }
+
+  /** A cursor that can also hand out the verbatim text of elements of {@code body}. */
+  XmlCursor(XMLStreamReader reader, MetadataLimits limits, byte[] body) {
     this.reader = reader;
     this.limits = limits;
+    this.body = body;
   }
 
   /** Moves past the prolog (declaration, comments, processing instructions) to the root. */
@@ -96,8 +105,57 @@ final class XmlCursor {
     }
   }
 
+  /**
+   * Reads the current element and its subtree as a fragment that stands alone: its exact text in
+   * the body, with the namespace declarations it inherits re-declared on its tag (re-serialised if
+   * its text cannot be located). The cursor is left on its end tag, as after {@link #skip}.
+   *
+   * @throws MetadataException TOO_LARGE when the fragments kept from one body, re-declarations
+   *     included, pass {@link #maxKeptChars()}: a body that declares a long namespace once and uses
+   *     it in many small elements must not multiply itself in memory
+   */
+  String captureElement() throws MetadataException {
+    int ordinal = elements - 1;
+    int own = depth;
+    FragmentWriter fragment = new FragmentWriter(reader);
+    fragment.take(START_ELEMENT);
+    while (true) {
+      int event = advance();
+      fragment.take(event);
+      if (event == END_ELEMENT && depth == own - 1) {
+        break;
+      }
+    }
+    if (rawIndex == null) {
+      rawIndex = RawElementIndex.of(body, reader.getEncoding(), limits.maxElements());
+    }
+    String raw = rawIndex.element(ordinal, fragment.rootName());
+    String kept = raw != null ? fragment.verbatim(raw) : fragment.serialised();
+    keptChars += kept.length();
+    if (keptChars > maxKeptChars()) {
+      throw new MetadataException(
+          Kind.TOO_LARGE,
+          "metadata extension data comes to more than "
+              + maxKeptChars()
+              + " characters with its namespace declarations"
+              + at(reader.getLocation())
+              + "; the limit is twice the body limit");
+    }
+    return kept;
+  }
+
+  /** The most characters of extension data kept from one body: twice the body limit. */
+  long maxKeptChars() {
+    return 2L * limits.maxBytes();
+  }
+
   String localName() {
     return reader.getLocalName();
+  }
+
+  /** The namespace URI of the current element, or null for none. */
+  String namespaceUri() {
+    return blankToNull(reader.getNamespaceURI());
   }
 
   /** True when the current element is in RFC 7865's namespace, the drafts', or none. */
@@ -105,9 +163,13 @@ final class XmlCursor {
     return RecordingXml.isRecordingNamespace(reader.getNamespaceURI());
   }
 
-  /** True when the current element is RFC 7865's {@code localName}. */
+  /**
+   * True when the current element is RFC 7865's {@code localName}. Case is ignored: SRCs write
+   * {@code dataMode} for the schema's {@code datamode}, and no two names of the model differ only
+   * in case.
+   */
   boolean is(String localName) {
-    return inRecordingNamespace() && localName.equals(reader.getLocalName());
+    return inRecordingNamespace() && localName.equalsIgnoreCase(reader.getLocalName());
   }
 
   /** {@code {namespace}name} of the current element, for messages; cut short. */
@@ -127,9 +189,26 @@ final class XmlCursor {
     return blankToNull(reader.getAttributeValue(XMLConstants.XML_NS_URI, "lang"));
   }
 
+  /**
+   * An attribute by its RFC 7865 name, else by its draft-era name ({@code id}, {@code session}), or
+   * null.
+   */
+  String attribute(String name, String draftName) {
+    String value = attribute(name);
+    return value != null ? value : attribute(draftName);
+  }
+
   /** An attribute the schema requires; absent or blank is MALFORMED, naming both. */
   String requiredAttribute(String name) throws MetadataException {
-    String value = attribute(name);
+    return requiredAttribute(name, null);
+  }
+
+  /**
+   * An attribute the schema requires, by its RFC 7865 name or else its draft-era name; absent or
+   * blank is MALFORMED, naming the element and the RFC's attribute.
+   */
+  String requiredAttribute(String name, String draftName) throws MetadataException {
+    String value = draftName == null ? attribute(name) : attribute(name, draftName);
     if (value == null) {
       throw malformedElement("lacks its " + name + " attribute; RFC 7865 requires it");
     }

@@ -22,6 +22,11 @@ final class Documents {
     }
   }
 
+  /** A document of the dialect corpus under {@code src/test/resources/metadata/corpus}. */
+  static byte[] corpus(String file) {
+    return resource("/metadata/corpus/" + file);
+  }
+
   static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }

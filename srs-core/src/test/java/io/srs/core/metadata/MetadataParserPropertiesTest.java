@@ -32,6 +32,25 @@ class MetadataParserPropertiesTest {
                   + "<participantstreamassoc participant_id='p'><send>s</send>"
                   + "</participantstreamassoc>"));
 
+  /** The dialect corpus: one document per SRC family (see MetadataCorpusTest). */
+  private static final List<byte[]> DIALECT_SEEDS =
+      List.of(
+          Documents.corpus("rfc7865-full.xml"),
+          Documents.corpus("audiocodes-tns.xml"),
+          Documents.corpus("acme-packet-draft.xml"),
+          Documents.corpus("audiocodes-legacy.xml"),
+          Documents.corpus("broadworks.xml"),
+          Documents.corpus("cisco-cube.xml"),
+          Documents.corpus("ribbon-sbc.xml"),
+          Documents.corpus("opensips.xml"),
+          Documents.corpus("netsapiens-leg1.xml"),
+          Documents.corpus("jambonz.xml"),
+          Documents.corpus("avaya-sbce.xml"),
+          Documents.corpus("case-and-time-variants.xml"));
+
+  /** Production limits for the dialect documents, which are larger than the small limits allow. */
+  private final MetadataParser defaultParser = new MetadataParser(MetadataLimits.DEFAULT);
+
   private static final List<String> TOKENS =
       List.of(
           "<recording xmlns='urn:ietf:params:xml:ns:recording:1'>",
@@ -53,6 +72,22 @@ class MetadataParserPropertiesTest {
           "</send>",
           "<x:y xmlns:x='urn:other'>",
           "</x:y>",
+          "<x:y>",
+          "<extensiondata parent='p'>",
+          "</extensiondata>",
+          "<recording_metadata xmlns='urn:ietf:params:xml:ns:siprec'>",
+          "</recording_metadata>",
+          "<participant id='p' session='s'>",
+          "<group group_id='g'>",
+          "</group>",
+          "<associate-time>",
+          "</associate-time>",
+          "<disassociate-time>",
+          "</disassociate-time>",
+          "2024-01-02T03:04:05+0000",
+          "1970-01-01T00:00:00",
+          "<participantsessionassoc participant_id='p' session_id='s'>",
+          "</participantsessionassoc>",
           "<!DOCTYPE r [<!ENTITY a 'b'>]>",
           "&a;",
           "&amp;",
@@ -87,9 +122,29 @@ class MetadataParserPropertiesTest {
     assertParsesOrRefuses(body);
   }
 
+  @Property(tries = TRIES)
+  void mutatedDialectDocumentsGiveAValueOrAMetadataException(
+      @ForAll("mutatedDialectDocuments") byte[] body) {
+    assertParsesOrRefuses(defaultParser, body);
+  }
+
+  @Property(tries = TRIES)
+  void mutatedDialectDocumentsUnderSmallLimitsGiveAValueOrAMetadataException(
+      @ForAll("mutatedDialectDocuments") byte[] body) {
+    assertParsesOrRefuses(body);
+  }
+
   private void assertParsesOrRefuses(byte[] body) {
+    assertParsesOrRefuses(parser, body);
+  }
+
+  private static void assertParsesOrRefuses(MetadataParser parser, byte[] body) {
     try {
-      assertThat(parser.parse(body)).isNotNull();
+      RecordingMetadata metadata = parser.parse(body);
+      assertThat(metadata).isNotNull();
+      // Kept extension data is never larger than the bound on it.
+      assertThat(metadata.extensions().stream().mapToLong(e -> e.xml().length()).sum())
+          .isLessThanOrEqualTo(2L * 64 * 1024);
     } catch (MetadataException e) {
       assertThat(e.kind()).isNotNull();
       assertThat(e.getMessage()).isNotBlank().doesNotContain("\n", "\r");
@@ -97,14 +152,23 @@ class MetadataParserPropertiesTest {
   }
 
   @Provide
+  Arbitrary<byte[]> mutatedDialectDocuments() {
+    return mutated(DIALECT_SEEDS);
+  }
+
+  @Provide
   Arbitrary<byte[]> mutatedDocuments() {
+    return mutated(SEEDS);
+  }
+
+  private static Arbitrary<byte[]> mutated(List<byte[]> seeds) {
     Arbitrary<Mutation> mutation =
         Combinators.combine(
                 Arbitraries.of(Mutation.Kind.values()),
                 Arbitraries.doubles().between(0, 1),
                 Arbitraries.bytes())
             .as(Mutation::new);
-    return Combinators.combine(Arbitraries.of(SEEDS), mutation.list().ofMinSize(1).ofMaxSize(6))
+    return Combinators.combine(Arbitraries.of(seeds), mutation.list().ofMinSize(1).ofMaxSize(6))
         .as(
             (seed, mutations) -> {
               byte[] body = seed;

@@ -90,9 +90,11 @@ class TransferReInviteIT {
       assertThat(spans.get(0).get("aor").asText()).isEqualTo(AGENT_A);
       assertThat(spans.get(0).get("fromMs").asDouble()).isEqualTo(0.0);
       assertThat(spans.get(0).get("toMs").asDouble())
+          .as("agent 007 leaves at the transfer; sidecar:%n%s", sidecar.toPrettyString())
           .isCloseTo(transferMs, within(OFFSET_TOLERANCE_MS));
       assertThat(spans.get(1).get("aor").asText()).isEqualTo(AGENT_B);
       assertThat(spans.get(1).get("fromMs").asDouble())
+          .as("agent 042 joins at the transfer; sidecar:%n%s", sidecar.toPrettyString())
           .isCloseTo(transferMs, within(OFFSET_TOLERANCE_MS));
       assertThat(spans.get(1).get("toMs").isNull()).isTrue();
       assertThat(RecordingFiles.trackAors(agentTrack)).containsExactly(AGENT_B);

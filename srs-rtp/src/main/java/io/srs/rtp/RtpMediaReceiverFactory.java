@@ -9,17 +9,17 @@ import io.srs.core.port.MediaSession;
 import io.srs.core.port.MediaSessionSpec;
 import io.srs.core.port.MediaStreamSpec;
 import io.srs.core.port.MediaUnavailableException;
+import io.srs.rtp.codec.PayloadDecoders;
 import io.srs.rtp.internal.NettyTransport;
 import io.srs.rtp.internal.RtpMediaSession;
 import io.srs.rtp.internal.SessionBinder;
 import io.srs.rtp.port.PortBlock;
 import io.srs.rtp.port.PortBlockAllocator;
+import io.srs.rtp.timeline.TrackFormats;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -48,8 +48,8 @@ public final class RtpMediaReceiverFactory extends AbstractLifeCycle
   /** How long stop() waits for open sessions to flush and close. */
   static final long STOP_TIMEOUT_MILLIS = 10_000;
 
-  private static final Set<Codec> SUPPORTED =
-      Collections.unmodifiableSet(EnumSet.of(Codec.PCMU, Codec.PCMA));
+  /** The codecs this build decodes: the SIP side never answers one we would write as garbage. */
+  private static final Set<Codec> SUPPORTED = PayloadDecoders.supportedCodecs();
 
   private final RtpSettings settings;
   private final Clock clock;
@@ -190,6 +190,11 @@ public final class RtpMediaReceiverFactory extends AbstractLifeCycle
                 + " outside 0..127");
       }
       Objects.requireNonNull(stream.sink(), "stream " + stream.index() + ": sink");
+      try {
+        TrackFormats.of(stream); // every format decodable to the stored encoding, PTs distinct
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("stream " + stream.index() + ": " + e.getMessage(), e);
+      }
     }
   }
 }

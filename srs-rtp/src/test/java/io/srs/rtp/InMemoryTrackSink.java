@@ -6,10 +6,21 @@ import java.io.ByteArrayOutputStream;
 /** A track held in memory. Synchronized so a test thread may read what an event loop wrote. */
 public final class InMemoryTrackSink implements TrackSink {
   private final byte silence;
+  private final int bytesPerSample;
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
   public InMemoryTrackSink(byte silence) {
+    this(silence, 1);
+  }
+
+  public InMemoryTrackSink(byte silence, int bytesPerSample) {
     this.silence = silence;
+    this.bytesPerSample = bytesPerSample;
+  }
+
+  /** A PCM16 track: silence is zero, two bytes a sample. */
+  public static InMemoryTrackSink pcm16() {
+    return new InMemoryTrackSink((byte) 0, 2);
   }
 
   /** A mu-law track: silence is 0xFF. */
@@ -24,14 +35,14 @@ public final class InMemoryTrackSink implements TrackSink {
 
   @Override
   public synchronized void writeSilence(long samples) {
-    for (long i = 0; i < samples; i++) {
+    for (long i = 0; i < samples * bytesPerSample; i++) {
       bytes.write(silence);
     }
   }
 
   @Override
   public synchronized long samplesWritten() {
-    return bytes.size();
+    return bytes.size() / bytesPerSample;
   }
 
   public synchronized byte[] bytes() {

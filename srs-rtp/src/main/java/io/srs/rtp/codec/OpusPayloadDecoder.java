@@ -73,9 +73,11 @@ public final class OpusPayloadDecoder implements PayloadDecoder {
     int samples;
     try {
       samples = decoder.decode(payload, offset, length, pcm, 0, maxSamples, false);
-    } catch (OpusException | RuntimeException e) {
+    } catch (OpusException | RuntimeException | AssertionError e) {
       // A corrupt packet must never reach the event loop as an exception; Concentus reports some
       // malformed packets as OpusException and trips over others. Its state is suspect: restart.
+      // AssertionError too: Concentus checks its arithmetic with Java assertions (Inlines
+      // .OpusAssert), which garbage can violate when the JVM runs with -ea (as tests do).
       decoder.resetState();
       return -1;
     }

@@ -2,9 +2,13 @@ package io.srs.rtp.internal;
 
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import io.srs.core.port.GapCause;
+import io.srs.core.port.MediaActivityListener;
 import io.srs.core.port.MediaReport;
 import io.srs.core.port.MediaSession;
+import io.srs.core.port.MediaSessionSpec;
 import io.srs.core.port.StreamStats;
+import io.srs.core.port.StreamTimeline;
 import io.srs.core.session.RecordingId;
 import io.srs.rtp.port.PortBlock;
 import io.srs.rtp.timeline.SessionTimeline;
@@ -15,6 +19,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -29,7 +35,15 @@ import org.slf4j.LoggerFactory;
 public final class RtpMediaSession implements MediaSession {
   private static final Logger log = LoggerFactory.getLogger(RtpMediaSession.class);
 
+  /** The inactivity check runs at most this often... */
+  static final long MAX_CHECK_PERIOD_NANOS = 1_000_000_000L;
+
+  /** ...and at least this often, a quarter of a short timeout but never busier than this. */
+  static final long MIN_CHECK_PERIOD_NANOS = 10_000_000L;
+
   private final RecordingId id;
+  private final long inactivityTimeoutNanos;
+  private final MediaActivityListener activity;
   private final EventLoop loop;
   private final PortBlock block;
   private final SessionTimeline timeline;
@@ -42,16 +56,21 @@ public final class RtpMediaSession implements MediaSession {
   private final CompletableFuture<MediaReport> closed = new CompletableFuture<>();
   private boolean accepting;
   private int channelsOpen;
+  private long lastMediaNanos;
+  private boolean inactivityReported;
+  private ScheduledFuture<?> inactivityCheck;
 
   RtpMediaSession(
-      RecordingId id,
+      MediaSessionSpec spec,
       EventLoop loop,
       PortBlock block,
       SessionTimeline timeline,
       LongSupplier nanoTime,
       int datagramLimit,
       Consumer<RtpMediaSession> onReleased) {
-    this.id = id;
+    this.id = spec.id();
+    this.inactivityTimeoutNanos = spec.inactivityTimeout().toNanos();
+    this.activity = spec.activity();
     this.loop = loop;
     this.block = block;
     this.timeline = timeline;
@@ -71,10 +90,66 @@ public final class RtpMediaSession implements MediaSession {
   }
 
   @Override
-  public void setPaused(int index, boolean paused, io.srs.core.port.GapCause cause) {
-    // Pause-aware placement arrives with the media-fidelity work; until then a pause is written
-    // as silence by the ordinary gap fill, which is the default SILENCE mode's timeline.
-    log.info("{} stream {}: {}", id, index, paused ? "paused (" + cause + ")" : "resumed");
+  public void setPaused(int index, boolean paused, GapCause cause) {
+    if (paused && cause != GapCause.PAUSE && cause != GapCause.HOLD) {
+      throw new IllegalArgumentException("a pause is PAUSE or HOLD, was " + cause);
+    }
+    try {
+      loop.execute(() -> applyPause(index, paused, cause));
+    } catch (RejectedExecutionException e) {
+      log.debug("{} stream {}: pause change after the loop stopped, ignored", id, index);
+    }
+  }
+
+  private void applyPause(int index, boolean paused, GapCause cause) {
+    if (!accepting) {
+      return;
+    }
+    long now = nanoTime.getAsLong();
+    for (StreamReceiver stream : streams) {
+      if (stream.index() == index) {
+        log.info("{} stream {}: {}", id, index, paused ? "paused (" + cause + ")" : "resumed");
+        stream.setPaused(paused, cause, now);
+        if (!paused) {
+          lastMediaNanos = Math.max(lastMediaNanos, now); // silence is counted from the resume
+        }
+      }
+    }
+  }
+
+  /** A packet arrived on an unpaused stream: the session is alive. */
+  void mediaArrived(long arrivalNanos) {
+    lastMediaNanos = arrivalNanos;
+  }
+
+  /**
+   * The inactivity check, on the loop: no packet on any unpaused stream for the timeout tells the
+   * listener once. A session whose streams are all paused does not time out.
+   */
+  private void checkInactivity() {
+    if (!accepting || inactivityReported) {
+      return;
+    }
+    boolean allPaused = !streams.isEmpty();
+    for (StreamReceiver stream : streams) {
+      allPaused &= stream.paused();
+    }
+    long now = nanoTime.getAsLong();
+    if (allPaused) {
+      lastMediaNanos = now;
+      return;
+    }
+    long silentFor = now - lastMediaNanos;
+    if (silentFor >= inactivityTimeoutNanos) {
+      inactivityReported = true;
+      inactivityCheck.cancel(false);
+      log.info("{}: no media for {} ms", id, silentFor / 1_000_000);
+      try {
+        activity.mediaInactive(id, Duration.ofNanos(silentFor));
+      } catch (RuntimeException e) {
+        log.error("{}: inactivity listener failed", id, e);
+      }
+    }
   }
 
   @Override
@@ -138,7 +213,21 @@ public final class RtpMediaSession implements MediaSession {
    * {@code open} returns, the first packet is placed (the answer may reach the SRC at once).
    */
   void activate() {
-    loop.submit(() -> accepting = !closing.get()).awaitUninterruptibly();
+    loop.submit(
+            () -> {
+              accepting = !closing.get();
+              lastMediaNanos = nanoTime.getAsLong();
+              if (accepting && inactivityTimeoutNanos > 0) {
+                long period =
+                    Math.max(
+                        MIN_CHECK_PERIOD_NANOS,
+                        Math.min(MAX_CHECK_PERIOD_NANOS, inactivityTimeoutNanos / 4));
+                inactivityCheck =
+                    loop.scheduleAtFixedRate(
+                        this::checkInactivity, period, period, TimeUnit.NANOSECONDS);
+              }
+            })
+        .awaitUninterruptibly();
   }
 
   /**
@@ -155,6 +244,9 @@ public final class RtpMediaSession implements MediaSession {
 
   private void closeOnLoop() {
     accepting = false;
+    if (inactivityCheck != null) {
+      inactivityCheck.cancel(false);
+    }
     MediaReport report = null;
     RuntimeException failure = null;
     try {
@@ -204,22 +296,35 @@ public final class RtpMediaSession implements MediaSession {
     }
     long endNanos = timeline.endNanos(nanoTime.getAsLong(), placers);
     List<StreamStats> stats = new ArrayList<>(streams.size());
+    List<StreamTimeline> timelines = new ArrayList<>(streams.size());
     for (StreamReceiver stream : streams) {
       var placer = stream.placer();
       try {
-        stream.padTo(SessionTimeline.samplesIn(endNanos, placer.clockRate()));
+        stream.padTo(SessionTimeline.samplesIn(endNanos, placer.sampleRate()));
       } catch (RuntimeException e) {
         stream.fail(e);
       }
       stats.add(placer.stats());
+      timelines.add(placer.timeline());
+      if (placer.gapsOmitted() > 0) {
+        log.warn(
+            "{} stream {}: {} gaps beyond the timeline's cap were written but not listed",
+            id,
+            stream.index(),
+            placer.gapsOmitted());
+      }
       if (stream.rtcpPackets() > 0 && log.isDebugEnabled()) {
         log.debug(
-            "{} stream {}: {} RTCP packets dropped", id, stream.index(), stream.rtcpPackets());
+            "{} stream {}: {} RTCP packets, {} sender reports",
+            id,
+            stream.index(),
+            stream.rtcpPackets(),
+            stream.senderReports());
       }
     }
     // The tracks' common length, on their sample grid (now - origin is not a whole sample).
     long length = timeline.endNanos(timeline.originNanos(), placers);
-    return new MediaReport(timeline.origin(), Duration.ofNanos(length), stats);
+    return new MediaReport(timeline.origin(), Duration.ofNanos(length), stats, timelines);
   }
 
   private void complete(MediaReport report, RuntimeException failure) {

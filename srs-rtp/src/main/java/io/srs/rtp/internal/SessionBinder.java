@@ -11,6 +11,7 @@ import io.srs.core.port.MediaStreamSpec;
 import io.srs.rtp.RtpSettings;
 import io.srs.rtp.port.PortBlock;
 import io.srs.rtp.timeline.SessionTimeline;
+import io.srs.rtp.timeline.TrackFormats;
 import io.srs.rtp.timeline.TrackPlacer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -68,7 +69,7 @@ public final class SessionBinder {
       throws IOException {
     SessionTimeline timeline = new SessionTimeline(openedAt, openedNanos);
     RtpMediaSession session =
-        new RtpMediaSession(spec.id(), loop, block, timeline, nanoTime, datagramLimit, onReleased);
+        new RtpMediaSession(spec, loop, block, timeline, nanoTime, datagramLimit, onReleased);
     List<MediaStreamSpec> ordered =
         spec.streams().stream().sorted(Comparator.comparingInt(MediaStreamSpec::index)).toList();
     try {
@@ -76,12 +77,13 @@ public final class SessionBinder {
         TrackPlacer placer =
             new TrackPlacer(
                 stream.index(),
-                stream.codec(),
-                stream.payloadType(),
+                TrackFormats.of(stream),
                 stream.sink(),
                 timeline,
                 settings.reorderWindow(),
-                settings.maxPayloadBytes());
+                settings.maxPayloadBytes(),
+                spec.dtmfMasking(),
+                spec.pauseMode());
         StreamReceiver receiver = new StreamReceiver(session, stream, placer);
         session.add(receiver);
         session.add(

@@ -2,7 +2,9 @@ package io.srs.rtp.internal;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.socket.DatagramPacket;
+import io.srs.core.port.GapCause;
 import io.srs.core.port.MediaStreamSpec;
+import io.srs.rtp.packet.RtcpSenderReport;
 import io.srs.rtp.packet.RtpHeader;
 import io.srs.rtp.packet.RtpStatus;
 import io.srs.rtp.timeline.TrackPlacer;
@@ -26,6 +28,7 @@ final class StreamReceiver {
   private final ByteBufPayload payload = new ByteBufPayload();
   private InetSocketAddress source;
   private long rtcpPackets;
+  private long senderReports;
   private boolean warned;
   private RuntimeException failure;
 
@@ -47,7 +50,7 @@ final class StreamReceiver {
     }
     RtpStatus status = RtpHeader.validate(buffer);
     if (status == RtpStatus.RTCP_MUXED) {
-      rtcpPackets++; // RFC 5761: RTCP on the RTP port; sender reports are a later issue
+      onRtcp(buffer, packet.sender()); // RFC 5761 §4: RTCP multiplexed on the RTP port
       return;
     }
     if (status != RtpStatus.VALID) {
@@ -61,6 +64,9 @@ final class StreamReceiver {
     } else if (!source.equals(sender)) {
       discard(FOREIGN_SOURCE, packet);
       return;
+    }
+    if (!placer.paused()) {
+      session.mediaArrived(arrivalNanos);
     }
     payload.wrap(buffer);
     try {
@@ -82,9 +88,45 @@ final class StreamReceiver {
   }
 
   void onRtcp(DatagramPacket packet) {
-    if (session.accepting()) {
-      rtcpPackets++; // counted and dropped: RTCP sender reports are a later issue
+    if (session.accepting() && failure == null) {
+      onRtcp(packet.content(), packet.sender());
     }
+  }
+
+  /**
+   * RTCP from the RTCP port or rtcp-mux: a sender report (RFC 3550 §6.4.1) keeps the stream in step
+   * with the others; the rest is counted and dropped. Only the latched source's host may report.
+   */
+  private void onRtcp(ByteBuf buffer, InetSocketAddress sender) {
+    rtcpPackets++;
+    if (source != null && !source.getAddress().equals(sender.getAddress())) {
+      return;
+    }
+    RtcpSenderReport report = RtcpSenderReport.find(buffer);
+    if (report != null) {
+      senderReports++;
+      placer.onSenderReport(report.ssrc(), report.ntpNanos(), report.rtpTimestamp());
+    }
+  }
+
+  /** The SRC paused or resumed the stream; on the session's loop. */
+  void setPaused(boolean paused, GapCause cause, long nowNanos) {
+    if (failure != null) {
+      return;
+    }
+    if (paused) {
+      placer.pause(cause, nowNanos);
+    } else {
+      placer.resume(nowNanos);
+    }
+  }
+
+  boolean paused() {
+    return placer.paused();
+  }
+
+  long senderReports() {
+    return senderReports;
   }
 
   /** Flushes the reorder window; called once at close. */

@@ -16,7 +16,11 @@ final class ReorderWindow {
 
   /** Receives what leaves the window, in sequence order. */
   interface Output {
-    void release(long sequence, long timestamp, boolean audio, byte[] payload, int length);
+    /**
+     * @param kind what the packet is: a format index (0..) of {@link TrackFormats} or one of its
+     *     negative kinds
+     */
+    void release(long sequence, long timestamp, int kind, byte[] payload, int length);
 
     void lost(long sequence);
   }
@@ -35,7 +39,7 @@ final class ReorderWindow {
   private final int[] lengths;
   private final long[] sequences;
   private final long[] timestamps;
-  private final boolean[] audio;
+  private final int[] kinds;
   private boolean started;
   private boolean advanced;
   private long next;
@@ -54,7 +58,7 @@ final class ReorderWindow {
     this.lengths = new int[capacity];
     this.sequences = new long[capacity];
     this.timestamps = new long[capacity];
-    this.audio = new boolean[capacity];
+    this.kinds = new int[capacity];
     Arrays.fill(sequences, EMPTY);
   }
 
@@ -65,7 +69,7 @@ final class ReorderWindow {
   Outcome offer(
       long sequence,
       long timestamp,
-      boolean isAudio,
+      int kind,
       PayloadSource source,
       int sourceIndex,
       int length,
@@ -93,7 +97,7 @@ final class ReorderWindow {
     }
     sequences[slot] = sequence;
     timestamps[slot] = timestamp;
-    audio[slot] = isAudio;
+    kinds[slot] = kind;
     lengths[slot] = length;
     if (length > 0) {
       source.copy(sourceIndex, payloads[slot], 0, length);
@@ -125,7 +129,7 @@ final class ReorderWindow {
     boolean present = sequences[slot] == next;
     if (present) {
       sequences[slot] = EMPTY;
-      out.release(next, timestamps[slot], audio[slot], payloads[slot], lengths[slot]);
+      out.release(next, timestamps[slot], kinds[slot], payloads[slot], lengths[slot]);
     } else {
       out.lost(next);
     }

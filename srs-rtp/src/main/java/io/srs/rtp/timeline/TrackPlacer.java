@@ -1,25 +1,53 @@
 package io.srs.rtp.timeline;
 
 import io.srs.core.media.Codec;
+import io.srs.core.port.GapCause;
+import io.srs.core.port.MediaSessionSpec.PauseMode;
 import io.srs.core.port.StreamStats;
+import io.srs.core.port.StreamTimeline;
 import io.srs.core.port.TrackSink;
+import io.srs.rtp.codec.PayloadDecoder;
 import java.util.Objects;
 
 /**
- * Places one stream's RTP payloads on the session timeline and writes them to its {@link TrackSink}
- * in timeline order, filling every gap (loss, DTX, comfort noise, pause) with silence of exact
- * length. Pure: no I/O, no Netty; confined to the session's event loop, so it takes no locks and
- * allocates nothing per packet.
+ * Places one stream's RTP payloads on the session timeline, decodes them through the payload type's
+ * {@link PayloadDecoder} and writes the stored samples to its {@link TrackSink} in timeline order,
+ * filling every gap with silence of exact length and recording why. Pure: no I/O, no Netty;
+ * confined to the session's event loop, so it takes no locks and allocates nothing per packet.
  *
- * <p>Placement (RFC 3550 §5.1): a source's first packet is anchored at its arrival on the session
- * timeline; later packets sit at {@code anchor + (extended timestamp − anchor timestamp)}. A new
- * SSRC, a sequence restart or a timestamp jump re-anchors by arrival time.
+ * <p>Units: RTP timestamps are in ticks of the format's clock; the track is in stored samples at
+ * the track's sample rate; one tick is {@code samplesPerTick} samples (2 for G.722, RFC 3551
+ * §4.5.2). A payload-type switch within the negotiated formats continues the segment when the clock
+ * is the same, and re-anchors when it is not (RFC 7160: a clock change breaks the timestamp line).
  *
- * <p>TODO(later issue): anchoring on a single arrival carries that packet's network jitter into the
- * whole segment. The robust version anchors on the minimum over the first packets' transit times
- * and, where RTCP sender reports come, on their NTP/RTP timestamp pairs (RFC 3550 §6.4.1).
+ * <p>Placement (RFC 3550 §5.1): each segment of the stream — a source from its first packet to an
+ * SSRC change, a sequence restart, a timestamp jump, or a pause — has one {@link SegmentAnchor}
+ * settled on arrival times; packets sit at anchor + (timestamp − anchor timestamp). Silence before
+ * a packet is a gap with a cause: {@code LEAD_IN} before the track's first audio, {@code REANCHOR}
+ * before a new segment's first audio (and for sender-report corrections), {@code LOSS} for the span
+ * of packets declared lost (their count times the last packet's length, first), {@code DTX} for the
+ * rest (comfort noise, DTMF in place of audio, silence suppression), {@code PAUSE}/{@code HOLD}
+ * while paused, {@code TAIL} after the last packet.
+ *
+ * <p>Sender reports (RFC 3550 §6.4.1, {@link SenderReportAlignment}) ask for an anchor shift; it
+ * reaches the track without touching received audio: a later position by inserting silence
+ * (REANCHOR) before the next packet; an earlier one by shortening the next silence (a DTX or loss
+ * gap) as far as it allows, the rest staying pending. A track whose pause was cut is not realigned
+ * (it is meant to be out of step).
+ *
+ * <p>Pause ({@link #pause}): nothing is expected while paused; packets still arriving are counted
+ * as discarded. On resume the sequence restarts and the first packet re-anchors by arrival time. In
+ * {@link PauseMode#SILENCE} the paused wall-clock span becomes a PAUSE/HOLD gap. In {@link
+ * PauseMode#CUT} the span is left out: this track's later audio sits that much earlier than the
+ * other tracks' audio of the same moment (they no longer overlay after the cut, and the track is
+ * padded at its end to the common length); a zero-length gap marks the cut's offset.
+ *
+ * <p>DTMF (RFC 4733): telephone-events share the sequence space and the timestamp clock; they take
+ * their place in the reorder window (for loss and duplicate counting) but are never audio. With
+ * masking, audio under an event is written as silence and the event is recorded with code -1, so
+ * the sidecar shows that and where a key was pressed, never which.
  */
-public final class TrackPlacer implements ReorderWindow.Output {
+public final class TrackPlacer implements ReorderWindow.Output, DtmfTracker.Listener {
 
   /** RFC 3389 comfort noise, static payload type 13 (RFC 3551 §6): its gap becomes silence. */
   public static final int COMFORT_NOISE_PAYLOAD_TYPE = 13;
@@ -34,14 +62,20 @@ public final class TrackPlacer implements ReorderWindow.Output {
   static final int MAX_FORWARD_JUMP_SECONDS = 10;
 
   private final int streamIndex;
-  private final int clockRate;
-  private final int bytesPerSample;
-  private final int payloadType;
+  private final TrackFormats formats;
+  private final int sampleRate;
   private final int maxPayloadBytes;
-  private final long maxForwardJump;
-  private final TrackSink sink;
+  private final boolean dtmfMasking;
+  private final PauseMode pauseMode;
+  private final TrackOutput out;
   private final SessionTimeline timeline;
   private final ReorderWindow window;
+  private final TimelineLog log = new TimelineLog();
+  private final DtmfTracker dtmf = new DtmfTracker(this);
+  private final SegmentAnchor anchor = new SegmentAnchor();
+  private final SenderReportAlignment senderReports;
+  private final byte[] decoded;
+  private final byte[] eventPayload = new byte[DtmfTracker.EVENT_BYTES];
 
   // Source and sequence state (RFC 3550 §A.1, extended to 64 bits).
   private boolean started;
@@ -54,18 +88,33 @@ public final class TrackPlacer implements ReorderWindow.Output {
   private boolean segmentOpen;
   private long expectedInEarlierSegments;
   private int restartCandidate = -1;
+  private boolean restartOnNextPacket;
 
   // Timestamp and anchor state.
   private boolean needsAnchor;
   private long highestAudioSeq;
   private long highestTimestamp;
-  private long anchorPosition;
-  private long anchorTimestamp;
+  private int segmentClockRate;
   private boolean anchorUnplaced;
+  private GapCause segmentCause;
+  private boolean ssrcChangePending;
+  private long ssrcChangeArrivalNanos;
+  private int lastKind = -1;
+  private boolean discontinuity = true;
+  private long lostSinceAudio;
+  private long lastAudioSamples;
 
-  // Output and counters.
-  private long written;
-  private long silence;
+  // The correction RFC 3550 §6.4.1 sender reports ask for, in samples, not yet applied.
+  private long pendingShift;
+  private long shiftGap;
+
+  // Pause state.
+  private boolean paused;
+  private GapCause pauseCause = GapCause.PAUSE;
+  private long pausedAtNanos;
+  private long cutSamples;
+
+  // Counters.
   private long received;
   private long lost;
   private long late;
@@ -76,7 +125,33 @@ public final class TrackPlacer implements ReorderWindow.Output {
   /**
    * @param reorderWindow packets held for reordering, 1..64
    * @param maxPayloadBytes the largest payload kept; larger ones are discarded
+   * @param dtmfMasking silence audio under RFC 4733 events and keep no digits
    */
+  public TrackPlacer(
+      int streamIndex,
+      TrackFormats formats,
+      TrackSink sink,
+      SessionTimeline timeline,
+      int reorderWindow,
+      int maxPayloadBytes,
+      boolean dtmfMasking,
+      PauseMode pauseMode) {
+    this.streamIndex = streamIndex;
+    this.formats = Objects.requireNonNull(formats, "formats");
+    this.sampleRate = formats.sampleRate();
+    this.maxPayloadBytes = maxPayloadBytes;
+    this.dtmfMasking = dtmfMasking;
+    this.pauseMode = Objects.requireNonNull(pauseMode, "pauseMode");
+    this.out =
+        new TrackOutput(
+            Objects.requireNonNull(sink, "sink"), log, formats.storedEncoding().bytesPerSample());
+    this.timeline = Objects.requireNonNull(timeline, "timeline");
+    this.window = new ReorderWindow(reorderWindow, maxPayloadBytes);
+    this.senderReports = new SenderReportAlignment(streamIndex, sampleRate, timeline);
+    this.decoded = new byte[formats.maxOutputBytes(maxPayloadBytes)];
+  }
+
+  /** One G.711 format stored natively, no DTMF, pauses as silence. */
   public TrackPlacer(
       int streamIndex,
       Codec codec,
@@ -85,15 +160,15 @@ public final class TrackPlacer implements ReorderWindow.Output {
       SessionTimeline timeline,
       int reorderWindow,
       int maxPayloadBytes) {
-    this.streamIndex = streamIndex;
-    this.clockRate = codec.clockRate();
-    this.bytesPerSample = codec.storedEncoding().bytesPerSample();
-    this.payloadType = payloadType;
-    this.maxPayloadBytes = maxPayloadBytes;
-    this.maxForwardJump = (long) MAX_FORWARD_JUMP_SECONDS * clockRate;
-    this.sink = Objects.requireNonNull(sink, "sink");
-    this.timeline = Objects.requireNonNull(timeline, "timeline");
-    this.window = new ReorderWindow(reorderWindow, maxPayloadBytes);
+    this(
+        streamIndex,
+        TrackFormats.g711(codec, payloadType),
+        sink,
+        timeline,
+        reorderWindow,
+        maxPayloadBytes,
+        false,
+        PauseMode.SILENCE);
   }
 
   /**
@@ -114,10 +189,15 @@ public final class TrackPlacer implements ReorderWindow.Output {
       int payloadIndex,
       int payloadLength,
       long arrivalNanos) {
-    boolean audio =
-        payloadType == this.payloadType
-            && payloadLength <= maxPayloadBytes
-            && payloadLength % bytesPerSample == 0;
+    if (paused) {
+      discarded++; // nothing is expected while paused
+      return;
+    }
+    int kind = formats.kind(payloadType);
+    if (kind >= 0 && (payloadLength == 0 || payloadLength > maxPayloadBytes)) {
+      kind = TrackFormats.OTHER;
+    }
+    boolean audio = kind >= 0;
     if (!started || ssrc != this.ssrc) {
       if (started && ssrc == previousSsrc) {
         received++;
@@ -125,11 +205,14 @@ public final class TrackPlacer implements ReorderWindow.Output {
         return;
       }
       if (!audio) {
-        countUnwritten(payloadType);
+        countUnwritten(kind);
         return;
       }
       beginSource(ssrc, sequence, arrivalNanos);
+    } else if (restartOnNextPacket) {
+      restartSequence(sequence); // after a resume: a clean sequence, a new anchor
     }
+    restartOnNextPacket = false;
     long extendedSeq = highestSeq + (short) (sequence - highestSeq);
     long jump = extendedSeq - highestSeq;
     if (jump > MAX_DROPOUT || jump < -MAX_MISORDER) {
@@ -144,31 +227,90 @@ public final class TrackPlacer implements ReorderWindow.Output {
     }
     restartCandidate = -1;
     received++;
+    long extendedTs =
+        needsAnchor ? timestamp : highestTimestamp + (int) (timestamp - highestTimestamp);
     if (!audio) {
-      countUnwritten(payloadType);
-      count(window.offer(extendedSeq, 0, false, null, 0, 0, this), extendedSeq);
+      receiveOther(
+          kind, extendedSeq, extendedTs, payload, payloadIndex, payloadLength, arrivalNanos);
       return;
     }
-    long extendedTs;
     if (needsAnchor) {
-      extendedTs = timestamp;
-      anchor(extendedSeq, extendedTs, arrivalNanos);
-    } else {
-      extendedTs = highestTimestamp + (int) (timestamp - highestTimestamp);
-      if (extendedSeq > highestAudioSeq) {
-        long leap = extendedTs - highestTimestamp;
-        if (leap < 0 || leap > maxForwardJump) {
-          window.flush(this);
-          anchor(extendedSeq, extendedTs, arrivalNanos);
-        } else {
-          highestTimestamp = extendedTs;
-          highestAudioSeq = extendedSeq;
-        }
+      beginAnchor(extendedSeq, extendedTs, kind, arrivalNanos);
+    } else if (extendedSeq > highestAudioSeq) {
+      long leap = extendedTs - highestTimestamp;
+      if (leap < 0
+          || leap > (long) MAX_FORWARD_JUMP_SECONDS * segmentClockRate
+          || formats.clockRate(kind) != segmentClockRate) {
+        window.flush(this);
+        endSegment();
+        senderReports.forget(); // the sender's NTP/RTP mapping moved with its timestamps
+        beginAnchor(extendedSeq, extendedTs, kind, arrivalNanos);
+      } else {
+        highestTimestamp = extendedTs;
+        highestAudioSeq = extendedSeq;
+        anchor.observe(extendedTs, arrivalPosition(arrivalNanos), arrivalNanos);
+        timeline.observe(arrivalNanos, anchor.positionOf(extendedTs) + cutSamples, sampleRate);
       }
+    } else {
+      anchor.observe(extendedTs, arrivalPosition(arrivalNanos), arrivalNanos);
     }
     count(
-        window.offer(extendedSeq, extendedTs, true, payload, payloadIndex, payloadLength, this),
+        window.offer(extendedSeq, extendedTs, kind, payload, payloadIndex, payloadLength, this),
         extendedSeq);
+  }
+
+  /**
+   * An RTCP sender report (RFC 3550 §6.4.1) for this stream, from the RTCP port or rtcp-mux.
+   *
+   * @param ssrc the reporting source
+   * @param ntpNanos its NTP timestamp in nanoseconds
+   * @param rtpTimestamp the RTP timestamp of the same instant, unsigned 32-bit
+   */
+  public void onSenderReport(long ssrc, long ntpNanos, long rtpTimestamp) {
+    senderReports.report(ssrc, ntpNanos, rtpTimestamp);
+    realign();
+  }
+
+  /**
+   * The SRC paused the stream ({@code a=inactive}): what the window holds is placed, an open DTMF
+   * event ends, and later packets are discarded until {@link #resume}.
+   *
+   * @param cause {@link GapCause#PAUSE} or {@link GapCause#HOLD}
+   */
+  public void pause(GapCause cause, long nowNanos) {
+    if (paused) {
+      return;
+    }
+    window.flush(this);
+    dtmf.finishOpen();
+    paused = true;
+    pauseCause = cause;
+    pausedAtNanos = nowNanos;
+  }
+
+  /** The stream resumed: writes the paused span (SILENCE) or cuts it (CUT). */
+  public void resume(long nowNanos) {
+    if (!paused) {
+      return;
+    }
+    paused = false;
+    restartOnNextPacket = true;
+    if (!timeline.started()) {
+      return; // nothing placed on any stream yet: the lead-in will cover the pause
+    }
+    if (pauseMode == PauseMode.SILENCE) {
+      long resumedAt = arrivalPosition(nowNanos);
+      if (resumedAt > out.written()) {
+        out.gap(resumedAt - out.written(), pauseCause);
+      }
+    } else {
+      log.gap(out.written(), 0, pauseCause); // marks where the paused span was cut out
+      cutSamples += SessionTimeline.samplesIn(Math.max(0, nowNanos - pausedAtNanos), sampleRate);
+    }
+  }
+
+  public boolean paused() {
+    return paused;
   }
 
   /** Counts a packet the I/O layer dropped: not RTP, or from a source other than the latched. */
@@ -176,29 +318,47 @@ public final class TrackPlacer implements ReorderWindow.Output {
     discarded++;
   }
 
-  /** Releases every packet still held, declaring the holes lost. */
+  /** Releases every packet still held, declaring the holes lost; ends an open DTMF event. */
   public void flush() {
     window.flush(this);
+    dtmf.finishOpen();
   }
 
   /** Appends silence until the track holds {@code samples} samples. */
   public void padTo(long samples) {
-    if (samples > written) {
-      writeSilence(samples - written);
+    if (samples > out.written()) {
+      GapCause cause;
+      if (paused && pauseMode == PauseMode.SILENCE) {
+        cause = pauseCause;
+      } else {
+        cause = out.audio() > 0 ? GapCause.TAIL : GapCause.LEAD_IN;
+      }
+      out.gap(samples - out.written(), cause);
     }
   }
 
   /** The track's length in samples, silence included. */
   public long samplesWritten() {
-    return written;
+    return out.written();
   }
 
-  public int clockRate() {
-    return clockRate;
+  /** The stored sample rate: positions and lengths count samples of it. */
+  public int sampleRate() {
+    return sampleRate;
+  }
+
+  /** Audio samples written as silence because a DTMF event lay over them (masking). */
+  public long maskedSamples() {
+    return out.masked();
+  }
+
+  /** Gaps written but not listed: the timeline's cap was reached. */
+  public long gapsOmitted() {
+    return log.gapsOmitted();
   }
 
   public StreamStats stats() {
-    long expected = expectedInEarlierSegments + (started ? highestSeq - lowestSeq + 1 : 0);
+    long expected = expectedInEarlierSegments + (segmentOpen ? highestSeq - lowestSeq + 1 : 0);
     return new StreamStats(
         streamIndex,
         received,
@@ -207,48 +367,118 @@ public final class TrackPlacer implements ReorderWindow.Output {
         late,
         duplicates,
         discarded,
-        written,
-        silence,
+        out.written(),
+        out.silence(),
         firstSsrc,
         ssrcChanges,
         firstSsrc < 0 ? null : timeline.instantAt(firstArrivalNanos));
   }
 
+  /** Gaps, SSRC changes and DTMF events so far. */
+  public StreamTimeline timeline() {
+    return log.toStreamTimeline(streamIndex, sampleRate);
+  }
+
   @Override
-  public void release(long sequence, long timestamp, boolean audio, byte[] payload, int length) {
-    if (!audio) {
-      return;
+  public void release(long sequence, long timestamp, int kind, byte[] payload, int length) {
+    if (kind < 0) {
+      return; // comfort noise, telephone-event, unknown: the next audio's gap covers their span
     }
-    long position = anchorPosition + (timestamp - anchorTimestamp);
+    if (!anchor.settled()) {
+      anchor.settle();
+      realign();
+    }
+    long position = anchor.positionOf(timestamp);
     if (anchorUnplaced) {
       // The first packet of a segment never lands behind what is written: shift the anchor.
-      if (position < written) {
-        anchorPosition += written - position;
-        position = written;
+      if (position < out.written()) {
+        anchor.shift(out.written() - position);
+        position = out.written();
       }
       anchorUnplaced = false;
     }
-    int samples = length / bytesPerSample;
-    if (position >= written) {
-      if (position > written) {
-        writeSilence(position - written);
-      }
-      writeAudio(payload, 0, length);
-    } else if (position + samples <= written) {
-      late++;
-    } else {
-      int overlap = (int) (written - position) * bytesPerSample;
-      writeAudio(payload, overlap, length - overlap);
+    position = applyPendingShift(position);
+    if (ssrcChangePending) {
+      ssrcChangePending = false;
+      log.ssrcChange(position, previousSsrc, ssrc, timeline.instantAt(ssrcChangeArrivalNanos));
     }
+    PayloadDecoder decoder = formats.decoder(kind);
+    if (kind != lastKind || discontinuity || lostSinceAudio > 0) {
+      decoder.reset(); // stateful codecs restart clean after a switch, a new segment, a loss
+    }
+    lastKind = kind;
+    discontinuity = false;
+    int bytes = decoder.decode(payload, 0, length, decoded, 0);
+    if (bytes < 0) {
+      discarded++;
+      lostSinceAudio++; // its span is missing audio: the gap it leaves is LOSS
+      return;
+    }
+    int samples = bytes / formats.storedEncoding().bytesPerSample();
+    if (position >= out.written()) {
+      if (position > out.written()) {
+        fillGap(position - out.written());
+      }
+      writeAudio(0, samples);
+    } else if (position + samples <= out.written()) {
+      late++;
+      return;
+    } else {
+      int overlap = (int) (out.written() - position);
+      writeAudio(overlap, samples - overlap);
+    }
+    lostSinceAudio = 0;
+    lastAudioSamples = samples;
+    segmentCause = null;
+    shiftGap = 0;
   }
 
   @Override
   public void lost(long sequence) {
     lost++;
+    lostSinceAudio++;
+  }
+
+  @Override
+  public void dtmfEvent(
+      int event,
+      long startTimestamp,
+      long durationTicks,
+      long firstArrivalNanos,
+      long firstDurationTicks) {
+    int perTick = needsAnchor ? formats.samplesPerTick(0) : anchor.samplesPerTick();
+    long offset =
+        needsAnchor
+            ? arrivalPosition(firstArrivalNanos) - firstDurationTicks * perTick
+            : anchor.positionOf(startTimestamp);
+    log.dtmf(dtmfMasking ? -1 : event, Math.max(0, offset), durationTicks * perTick, dtmfMasking);
+  }
+
+  private void receiveOther(
+      int kind,
+      long extendedSeq,
+      long extendedTs,
+      PayloadSource payload,
+      int payloadIndex,
+      int payloadLength,
+      long arrivalNanos) {
+    boolean event = kind == TrackFormats.TELEPHONE_EVENT;
+    if (kind == TrackFormats.OTHER || (event && payloadLength < DtmfTracker.EVENT_BYTES)) {
+      discarded++;
+    }
+    ReorderWindow.Outcome outcome = window.offer(extendedSeq, extendedTs, kind, null, 0, 0, this);
+    count(outcome, extendedSeq);
+    if (event
+        && payloadLength >= DtmfTracker.EVENT_BYTES
+        && outcome != ReorderWindow.Outcome.DUPLICATE) {
+      payload.copy(payloadIndex, eventPayload, 0, DtmfTracker.EVENT_BYTES);
+      dtmf.onPacket(extendedTs, eventPayload, arrivalNanos);
+    }
   }
 
   private void beginSource(long newSsrc, int sequence, long arrivalNanos) {
-    if (started) {
+    boolean change = started;
+    if (change) {
       previousSsrc = ssrc;
       ssrcChanges++;
     } else {
@@ -256,13 +486,18 @@ public final class TrackPlacer implements ReorderWindow.Output {
       firstSsrc = newSsrc;
       firstArrivalNanos = arrivalNanos;
     }
+    restartSequence(sequence); // the old source's packets leave the window first
     ssrc = newSsrc;
-    restartSequence(sequence);
+    if (change) {
+      ssrcChangePending = true; // logged where the new source's first sample goes
+      ssrcChangeArrivalNanos = arrivalNanos;
+    }
   }
 
   /** Closes the current sequence segment (RFC 3550 §A.1 re-sync) and opens one at {@code seq}. */
   private void restartSequence(int sequence) {
     window.flush(this);
+    endSegment();
     if (segmentOpen) {
       expectedInEarlierSegments += highestSeq - lowestSeq + 1;
     }
@@ -273,14 +508,58 @@ public final class TrackPlacer implements ReorderWindow.Output {
     needsAnchor = true;
   }
 
-  private void anchor(long extendedSeq, long extendedTs, long arrivalNanos) {
-    // Never behind what is written: a re-anchored source continues where the track stands.
-    anchorPosition = Math.max(timeline.positionOf(arrivalNanos, clockRate), written);
-    anchorTimestamp = extendedTs;
+  /** After the window is flushed: DTMF spans end with the segment's timestamps. */
+  private void endSegment() {
+    dtmf.clearSpans();
+    pendingShift = 0;
+    segmentCause = out.audio() > 0 ? GapCause.REANCHOR : GapCause.LEAD_IN;
+  }
+
+  private void beginAnchor(long extendedSeq, long extendedTs, int kind, long arrivalNanos) {
+    if (segmentCause == null) {
+      segmentCause = out.audio() > 0 ? GapCause.REANCHOR : GapCause.LEAD_IN;
+    }
+    anchor.begin(
+        extendedTs, formats.samplesPerTick(kind), arrivalPosition(arrivalNanos), arrivalNanos);
+    segmentClockRate = formats.clockRate(kind);
     highestTimestamp = extendedTs;
     highestAudioSeq = extendedSeq;
     anchorUnplaced = true;
+    discontinuity = true;
     needsAnchor = false;
+  }
+
+  /** Where an arrival falls on this track: the session position, less what pauses cut out. */
+  private long arrivalPosition(long arrivalNanos) {
+    return timeline.positionOf(arrivalNanos, sampleRate) - cutSamples;
+  }
+
+  /** Asks the sender report of the current source where the segment belongs. */
+  private void realign() {
+    if (needsAnchor || !anchor.settled() || cutSamples != 0) {
+      return; // nothing placed to align yet, or a cut track meant to be out of step
+    }
+    long shift = senderReports.correction(ssrc, highestTimestamp, anchor);
+    if (shift != SenderReportAlignment.NONE) {
+      pendingShift = shift;
+    }
+  }
+
+  /** Applies a sender-report correction as far as the gap before {@code position} allows. */
+  private long applyPendingShift(long position) {
+    if (pendingShift == 0) {
+      return position;
+    }
+    long shift =
+        pendingShift > 0
+            ? pendingShift
+            : Math.max(pendingShift, -Math.max(0, position - out.written()));
+    if (shift > 0) {
+      shiftGap = shift;
+    }
+    anchor.shift(shift);
+    pendingShift -= shift;
+    return position + shift;
   }
 
   private void count(ReorderWindow.Outcome outcome, long extendedSeq) {
@@ -294,22 +573,49 @@ public final class TrackPlacer implements ReorderWindow.Output {
     }
   }
 
-  private void countUnwritten(int type) {
-    if (type != COMFORT_NOISE_PAYLOAD_TYPE) {
+  private void countUnwritten(int kind) {
+    if (kind == TrackFormats.OTHER) {
       discarded++;
     }
   }
 
-  private void writeAudio(byte[] payload, int offset, int length) {
-    if (length > 0) {
-      sink.write(payload, offset, length);
-      written += length / bytesPerSample;
+  /**
+   * Silence before a packet, split by cause (see the class comment): the span of packets declared
+   * lost first (their count times the last packet's length), then DTX or the segment's cause, then
+   * a sender-report correction's REANCHOR. So LOSS gaps account for every lost packet of a known
+   * length, also when a new segment follows the loss.
+   */
+  private void fillGap(long samples) {
+    long reanchor = Math.min(shiftGap, samples);
+    long rest = samples - reanchor;
+    if (lostSinceAudio > 0 && (lastAudioSamples > 0 || segmentCause == null)) {
+      long loss = lastAudioSamples > 0 ? Math.min(rest, lostSinceAudio * lastAudioSamples) : rest;
+      out.gap(loss, GapCause.LOSS);
+      rest -= loss;
     }
+    out.gap(rest, segmentCause != null ? segmentCause : GapCause.DTX);
+    out.gap(reanchor, GapCause.REANCHOR);
   }
 
-  private void writeSilence(long samples) {
-    sink.writeSilence(samples);
-    written += samples;
-    silence += samples;
+  /** Writes decoded samples [from, from + count) at the track's end, masking DTMF spans. */
+  private void writeAudio(int from, int count) {
+    int cursor = from;
+    int end = from + count;
+    if (dtmfMasking) {
+      long origin = out.written() - from; // the position of decoded sample 0
+      for (int i = 0; i < dtmf.spanCount() && cursor < end; i++) {
+        long spanEnd = dtmf.spanEnd(i);
+        long maskFrom = anchor.positionOf(dtmf.spanStart(i)) - origin;
+        long maskTo = spanEnd == DtmfTracker.OPEN ? end : anchor.positionOf(spanEnd) - origin;
+        int s = (int) Math.max(cursor, Math.min(end, maskFrom));
+        int e = (int) Math.max(cursor, Math.min(end, maskTo));
+        if (s < e) {
+          out.audio(decoded, cursor, s);
+          out.masked(e - s);
+          cursor = e;
+        }
+      }
+    }
+    out.audio(decoded, cursor, end);
   }
 }

@@ -16,7 +16,35 @@ final class SippSrc {
   static final int PACKET_MS = 20;
   static final int SAMPLES_PER_PACKET = 160;
 
+  /** Where SIPp logs every message it sends and receives, each under a timestamp line. */
+  static final String MESSAGE_LOG = "sipp-messages.log";
+
+  private static final java.util.regex.Pattern STAMP =
+      java.util.regex.Pattern.compile("^-+ (\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d+)");
+
   private SippSrc() {}
+
+  /**
+   * When SIPp sent its first request of {@code method}, from its message log: the SRC's own view of
+   * the call's timing, independent of the recorder's clocks.
+   */
+  static java.time.LocalDateTime sentAt(Path work, String method) throws Exception {
+    List<String> lines = Files.readAllLines(work.resolve(MESSAGE_LOG), StandardCharsets.ISO_8859_1);
+    String stamp = null;
+    boolean sent = false;
+    for (String line : lines) {
+      var matcher = STAMP.matcher(line);
+      if (matcher.find()) {
+        stamp = matcher.group(1);
+        sent = false;
+      } else if (line.contains("message sent")) {
+        sent = true;
+      } else if (sent && line.startsWith(method + " ")) {
+        return java.time.LocalDateTime.parse(stamp.replace(' ', 'T'));
+      }
+    }
+    throw new AssertionError("SIPp's message log shows no " + method + " sent");
+  }
 
   /**
    * Writes a pcap of two tones, one packet per stream every 20 ms from 0 to {@code callMs}, leaving
@@ -103,7 +131,10 @@ final class SippSrc {
             "30s",
             "-timeout_error",
             "-nostdin",
-            "-trace_err"),
+            "-trace_err",
+            "-trace_msg",
+            "-message_file",
+            work.resolve(MESSAGE_LOG).toString()),
         work,
         Duration.ofSeconds(60));
   }

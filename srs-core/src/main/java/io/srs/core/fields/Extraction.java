@@ -46,11 +46,6 @@ final class Extraction {
     this.documents = parseLatestFirst(sources.rawMetadata(), xml, limits);
   }
 
-  /** The documents considered, latest first (for tests of the bounds). */
-  int documentCount() {
-    return documents.size();
-  }
-
   boolean matches(MatchCondition condition) {
     return switch (condition.kind()) {
       case HEADER -> headerMatches(condition);

@@ -78,7 +78,7 @@ public record FieldRule(String field, RuleSource source, String argument, String
    */
   public static FieldRule parse(String field, String spec) {
     Objects.requireNonNull(spec, "spec");
-    String text = spec.strip();
+    String text = spec.strip() + " ";
     String regex = null;
     int tilde = text.indexOf(REGEX_SEPARATOR);
     if (tilde >= 0) {
@@ -89,6 +89,7 @@ public record FieldRule(String field, RuleSource source, String argument, String
             "rule for " + field + ": expected a regex after '~' in '" + spec + "'");
       }
     }
+    text = text.strip();
     int space = text.indexOf(' ');
     String keyword = space < 0 ? text : text.substring(0, space);
     String argument = space < 0 ? null : text.substring(space + 1).strip();

@@ -1,8 +1,13 @@
 package io.srs.core.fields;
 
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import javax.xml.XMLConstants;
+import javax.xml.namespace.NamespaceContext;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathExpression;
@@ -41,7 +46,9 @@ final class XPathSupport {
    */
   static void checkCompiles(String field, String expression) {
     try {
-      newXPath().compile(expression);
+      // Compiling alone accepts an unbound prefix or an unknown function; evaluating once over an
+      // empty document surfaces those too.
+      newXPath().compile(expression).evaluate(emptyDocument(), XPathConstants.STRING);
     } catch (XPathExpressionException | RuntimeException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       String detail =
@@ -57,6 +64,17 @@ final class XPathSupport {
     }
   }
 
+  private static Document emptyDocument() {
+    try {
+      Document document =
+          DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();
+      document.appendChild(document.createElement("recording"));
+      return document;
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException("the JDK DOM builder is unavailable", e);
+    }
+  }
+
   /**
    * The JDK's own XPath engine with secure processing on: no extension functions, bounded
    * expression complexity.
@@ -68,8 +86,33 @@ final class XPathSupport {
     } catch (XPathFactoryConfigurationException e) {
       throw new IllegalStateException("the JDK XPath engine refused secure processing", e);
     }
-    return factory.newXPath();
+    XPath xpath = factory.newXPath();
+    xpath.setNamespaceContext(NO_PREFIXES);
+    return xpath;
   }
+
+  /**
+   * Binds no prefix (but {@code xml}), so {@code //ac:agent} is refused at start-up ("Prefix must
+   * resolve to a namespace") instead of silently matching nothing: vendors choose prefixes freely,
+   * rules match by {@code local-name()} and, where it matters, {@code namespace-uri()}.
+   */
+  private static final NamespaceContext NO_PREFIXES =
+      new NamespaceContext() {
+        @Override
+        public String getNamespaceURI(String prefix) {
+          return XMLConstants.XML_NS_PREFIX.equals(prefix) ? XMLConstants.XML_NS_URI : null;
+        }
+
+        @Override
+        public String getPrefix(String namespaceUri) {
+          return null;
+        }
+
+        @Override
+        public Iterator<String> getPrefixes(String namespaceUri) {
+          return Collections.emptyIterator();
+        }
+      };
 
   private static final class PerThread {
     private final XPath xpath = newXPath();

@@ -1,6 +1,6 @@
 package io.srs.daemon;
 
-import io.srs.core.fields.FieldExtractor;
+import io.srs.core.fields.ProfileFieldExtractor;
 import io.srs.core.lifecycle.AbstractLifeCycle;
 import io.srs.core.metadata.MetadataLimits;
 import io.srs.core.metadata.MetadataParser;
@@ -88,7 +88,8 @@ public final class SrsDaemon extends AbstractLifeCycle {
             },
             new RecordingCoordinator.Limits(config.limits().maxSessions()),
             recordingOptions(config),
-            FieldExtractor.NONE);
+            ProfileFieldExtractor.withBuiltInProfiles(
+                config.metadata().rules().stream().map(SrsConfig.Rule::toFieldRule).toList()));
 
     var metadataParser =
         new MetadataParser(

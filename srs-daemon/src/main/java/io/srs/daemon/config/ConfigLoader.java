@@ -149,7 +149,13 @@ public final class ConfigLoader {
         }
       }
       rule.rejectUnknownKeys();
-      rules.add(new SrsConfig.Rule(field, header, xpath, regex, rule.path()));
+      SrsConfig.Rule parsed = new SrsConfig.Rule(field, header, xpath, regex, rule.path());
+      try {
+        parsed.toFieldRule(); // compiles the XPath and checks the field name now, not mid-call
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("config key '" + rule.path() + "': " + e.getMessage());
+      }
+      rules.add(parsed);
     }
     section.rejectUnknownKeys();
     return new SrsConfig.Metadata(maxBytes, maxDepth, policy, required, rules);

@@ -1,5 +1,7 @@
 package io.srs.daemon.config;
 
+import io.srs.core.fields.FieldRule;
+import io.srs.core.fields.RuleSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -86,7 +88,15 @@ public record SrsConfig(
    * @param regex a regular expression whose first group (or whole match) is the value, or null
    * @param key the config key of the rule, for error messages ({@code metadata.rules[2]})
    */
-  public record Rule(String field, String header, String xpath, String regex, String key) {}
+  public record Rule(String field, String header, String xpath, String regex, String key) {
+
+    /** The core rule this config entry denotes; validated when the config is loaded. */
+    public FieldRule toFieldRule() {
+      return header != null
+          ? new FieldRule(field, RuleSource.HEADER, header, regex)
+          : new FieldRule(field, RuleSource.XPATH, xpath, regex);
+    }
+  }
 
   /**
    * {@code recording.*}.

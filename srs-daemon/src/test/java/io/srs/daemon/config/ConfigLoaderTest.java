@@ -295,4 +295,20 @@ class ConfigLoaderTest {
 
     assertThatThrownBy(() -> loader.load(file, Map.of())).hasMessageContaining("metadata.rules[0]");
   }
+
+  @Test
+  void aRuleWhoseXpathDoesNotCompileIsNamedAtLoad() throws Exception {
+    Path file =
+        yaml(
+            """
+            metadata:
+              rules:
+                - field: agentId
+                  xpath: "//agent[@id="
+            """);
+
+    assertThatThrownBy(() -> loader.load(file, Map.of()))
+        .hasMessageContaining("'metadata.rules[0]'")
+        .hasMessageContaining("//agent[@id=");
+  }
 }

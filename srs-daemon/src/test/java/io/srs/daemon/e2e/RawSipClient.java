@@ -122,6 +122,14 @@ final class RawSipClient implements AutoCloseable {
 
   /** Sends a two-stream SIPREC INVITE and returns the final response. */
   Response invite(String metadataXml) throws IOException {
+    return invite(metadataXml, "");
+  }
+
+  /**
+   * Sends a two-stream SIPREC INVITE with extra header lines ({@code "X-A: 1\r\n"}) and returns the
+   * final response.
+   */
+  Response invite(String metadataXml, String extraHeaders) throws IOException {
     String body = multipart(sdp("sendonly"), metadataXml);
     send(
         request("INVITE", 1, "<sip:srs@127.0.0.1:" + server.getPort() + ">")
@@ -129,6 +137,7 @@ final class RawSipClient implements AutoCloseable {
             + socket.getLocalPort()
             + ">;+sip.src\r\n"
             + "Require: siprec\r\n"
+            + extraHeaders
             + "Content-Type: multipart/mixed;boundary="
             + BOUNDARY
             + "\r\n"

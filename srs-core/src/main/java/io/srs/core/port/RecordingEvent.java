@@ -32,6 +32,8 @@ public sealed interface RecordingEvent {
    * @param fields the normalised fields found
    * @param missingFields required fields not found (empty: a metadata match)
    * @param flags what an auditor should look at
+   * @param srsLatency from the end of the call (BYE) to the recording being findable in the index:
+   *     the "SRS latency" KPI; null when not measured
    */
   record Completed(
       RecordingId id,
@@ -42,13 +44,28 @@ public sealed interface RecordingEvent {
       List<TrackParties> tracks,
       java.util.Map<String, String> fields,
       List<String> missingFields,
-      List<String> flags)
+      List<String> flags,
+      Duration srsLatency)
       implements RecordingEvent {
     public Completed {
       tracks = List.copyOf(tracks);
       fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
       missingFields = List.copyOf(missingFields);
       flags = List.copyOf(flags);
+    }
+
+    /** A completion whose time to findable was not measured. */
+    public Completed(
+        RecordingId id,
+        String callId,
+        String location,
+        Duration duration,
+        EndReason reason,
+        List<TrackParties> tracks,
+        java.util.Map<String, String> fields,
+        List<String> missingFields,
+        List<String> flags) {
+      this(id, callId, location, duration, reason, tracks, fields, missingFields, flags, null);
     }
 
     /** True when every required normalised field was found: the metadata match rate's unit. */

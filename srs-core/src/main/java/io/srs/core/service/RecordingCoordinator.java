@@ -14,6 +14,7 @@ import io.srs.core.port.MediaUnavailableException;
 import io.srs.core.port.RecordingEvent;
 import io.srs.core.port.RecordingEventListener;
 import io.srs.core.port.RecordingHandle;
+import io.srs.core.port.RecordingIndex;
 import io.srs.core.port.RecordingStore;
 import io.srs.core.port.RecordingSummary;
 import io.srs.core.port.StoredRecording;
@@ -27,6 +28,7 @@ import io.srs.core.session.RecordingSession;
 import io.srs.core.session.SessionState;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +75,7 @@ public final class RecordingCoordinator implements RecordingService {
   private final Limits limits;
   private final StreamPlanner planner;
   private final RecordingOptions options;
+  private final RecordingIndex index;
   private final SummaryBuilder summaries;
   private final UpdateApplier updates;
   private final java.util.SortedSet<io.srs.core.media.Codec> supported;
@@ -111,6 +114,31 @@ public final class RecordingCoordinator implements RecordingService {
       Limits limits,
       RecordingOptions options,
       FieldExtractor fieldExtractor) {
+    this(
+        mediaFactory,
+        store,
+        finaliser,
+        clock,
+        random,
+        listener,
+        limits,
+        options,
+        fieldExtractor,
+        RecordingIndex.NONE);
+  }
+
+  public RecordingCoordinator(
+      MediaReceiverFactory mediaFactory,
+      RecordingStore store,
+      Executor finaliser,
+      Clock clock,
+      RandomGenerator random,
+      RecordingEventListener listener,
+      Limits limits,
+      RecordingOptions options,
+      FieldExtractor fieldExtractor,
+      RecordingIndex index) {
+    this.index = Objects.requireNonNull(index, "index");
     this.options = Objects.requireNonNull(options, "options");
     this.summaries = new SummaryBuilder(fieldExtractor, options.requiredFields());
     this.updates = new UpdateApplier(options.metadataPolicy(), this::publish);
@@ -352,6 +380,16 @@ public final class RecordingCoordinator implements RecordingService {
       }
       RecordingSummary summary = summaries.build(session, report);
       StoredRecording stored = session.handle().finish(summary);
+      List<String> flags = new ArrayList<>(summary.flags());
+      try {
+        index.add(summary, stored);
+      } catch (IOException | RuntimeException e) {
+        // The recording is stored and its sidecar says everything the index would: it stays
+        // complete, flagged so an operator (or a re-index from the sidecars) can catch up.
+        flags.add("index-failed: " + oneLine(e));
+      }
+      Duration latency =
+          session.endedAt() == null ? null : Duration.between(session.endedAt(), clock.instant());
       session.moveTo(SessionState.CLOSED);
       publish(
           new RecordingEvent.Completed(
@@ -363,7 +401,8 @@ public final class RecordingCoordinator implements RecordingService {
               parties(session),
               summary.fields(),
               summary.missingFields(),
-              summary.flags()));
+              flags,
+              latency));
     } catch (IOException | RuntimeException e) {
       session.moveTo(SessionState.FAILED);
       publish(

@@ -329,7 +329,8 @@ class RecordingCoordinatorTest {
                     new TrackParties(2, "2", List.of(AGENT))),
                 java.util.Map.of(),
                 List.of("agentId", "conversationId"),
-                List.of("missing-field: agentId", "missing-field: conversationId")));
+                List.of("missing-field: agentId", "missing-field: conversationId"),
+                java.time.Duration.ZERO));
     assertThat(coordinator.activeSessions()).isZero();
   }
 
@@ -564,5 +565,210 @@ class RecordingCoordinatorTest {
     StreamPlan plan = accepted.streams().get(0).plan();
     assertThat(plan.codec()).isEqualTo(Codec.PCMA);
     assertThat(plan.payloadType()).isEqualTo(8);
+  }
+
+  // --- policies, index and updates ------------------------------------------------------------
+
+  private RecordingCoordinator coordinator(
+      RecordingOptions options, io.srs.core.port.RecordingIndex index) {
+    return new RecordingCoordinator(
+        media,
+        store,
+        finaliser,
+        Clock.fixed(T0, ZoneOffset.UTC),
+        new Random(1),
+        events,
+        new RecordingCoordinator.Limits(10),
+        options,
+        io.srs.core.fields.FieldExtractor.NONE,
+        index);
+  }
+
+  private static RecordingOptions policy(RecordingOptions.MetadataPolicy policy) {
+    RecordingOptions d = RecordingOptions.DEFAULT;
+    return new RecordingOptions(
+        policy, d.requiredFields(), d.pcm16(), d.inactivityTimeout(), d.pauseMode(), false);
+  }
+
+  private static RecordingOffer withoutMetadata() {
+    RecordingOffer full = callerVideoAgent();
+    return new RecordingOffer(
+        full.callId(),
+        full.fromUri(),
+        full.toUri(),
+        full.source(),
+        full.receivedAt(),
+        full.streams(),
+        null,
+        io.srs.core.metadata.RecordingMetadata.EMPTY);
+  }
+
+  @Test
+  void strictPolicyRefusesAnInviteWithoutMetadataWith400() {
+    RecordingCoordinator coordinator =
+        coordinator(
+            policy(RecordingOptions.MetadataPolicy.STRICT), io.srs.core.port.RecordingIndex.NONE);
+
+    Rejected rejected = rejected(coordinator.offer(withoutMetadata()));
+
+    assertThat(rejected.status()).isEqualTo(400);
+    assertThat(rejected.reason()).contains("no recording metadata");
+    assertThat(store.handles).isEmpty();
+  }
+
+  @Test
+  void lenientPolicyRecordsAnInviteWithoutMetadataAndFlagsIt() {
+    RecordingCoordinator coordinator =
+        coordinator(
+            policy(RecordingOptions.MetadataPolicy.LENIENT), io.srs.core.port.RecordingIndex.NONE);
+
+    RecordingId id = accepted(coordinator.offer(withoutMetadata())).id();
+    coordinator.acknowledge(id);
+    coordinator.end(id, EndReason.BYE);
+
+    assertThat(store.handles.get(0).finished.get(0).flags()).contains("metadata-missing");
+  }
+
+  @Test
+  void strictPolicyRefusesUnusableMetadataWithTheParsersReason() {
+    RecordingCoordinator coordinator =
+        coordinator(
+            policy(RecordingOptions.MetadataPolicy.STRICT), io.srs.core.port.RecordingIndex.NONE);
+    RecordingOffer full = callerVideoAgent();
+    RecordingOffer broken =
+        new RecordingOffer(
+            full.callId(),
+            full.fromUri(),
+            full.toUri(),
+            full.source(),
+            full.receivedAt(),
+            full.streams(),
+            full.rawMetadata(),
+            io.srs.core.metadata.RecordingMetadata.EMPTY,
+            java.util.Map.of(),
+            "unclosed <participant> at 3:7");
+
+    Rejected rejected = rejected(coordinator.offer(broken));
+
+    assertThat(rejected.status()).isEqualTo(400);
+    assertThat(rejected.reason()).contains("unclosed <participant> at 3:7");
+  }
+
+  /** An index that remembers what it was given, or fails on demand. */
+  private static final class RememberingIndex implements io.srs.core.port.RecordingIndex {
+    final List<RecordingSummary> added = new ArrayList<>();
+    boolean fail;
+
+    @Override
+    public void add(RecordingSummary summary, io.srs.core.port.StoredRecording stored)
+        throws java.io.IOException {
+      if (fail) {
+        throw new java.io.IOException("database is locked");
+      }
+      added.add(summary);
+    }
+
+    @Override
+    public java.util.Optional<io.srs.core.port.IndexedRecording> byId(RecordingId id) {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public List<io.srs.core.port.IndexedRecording> byGroup(String groupId) {
+      return List.of();
+    }
+
+    @Override
+    public List<io.srs.core.port.IndexedRecording> byField(String f, String v, int limit) {
+      return List.of();
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  void aFinishedRecordingIsAddedToTheIndexAndItsLatencyMeasured() {
+    RememberingIndex index = new RememberingIndex();
+    RecordingCoordinator coordinator = coordinator(RecordingOptions.DEFAULT, index);
+    RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
+
+    coordinator.end(id, EndReason.BYE);
+
+    assertThat(index.added).extracting(RecordingSummary::id).containsExactly(id);
+    assertThat(events.of(Completed.class).get(0).srsLatency()).isEqualTo(java.time.Duration.ZERO);
+  }
+
+  @Test
+  void anIndexFailureKeepsTheRecordingCompleteAndFlagsIt() {
+    RememberingIndex index = new RememberingIndex();
+    index.fail = true;
+    RecordingCoordinator coordinator = coordinator(RecordingOptions.DEFAULT, index);
+    RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
+
+    coordinator.end(id, EndReason.BYE);
+
+    assertThat(events.of(Completed.class).get(0).flags())
+        .contains("index-failed: database is locked");
+  }
+
+  @Test
+  void aReInviteWithInactiveStreamsPausesThemAndMirrorsTheDirection() {
+    RecordingCoordinator coordinator = coordinator(10);
+    RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
+    coordinator.acknowledge(id);
+    List<OfferedStream> inactive = new ArrayList<>();
+    for (OfferedStream stream : callerVideoAgent().streams()) {
+      inactive.add(
+          new OfferedStream(
+              stream.index(),
+              stream.mediaType(),
+              stream.port(),
+              stream.transport(),
+              stream.formats(),
+              MediaDirection.INACTIVE,
+              stream.label()));
+    }
+
+    UpdateDecision decision =
+        coordinator.update(
+            id,
+            new SessionUpdate(
+                SessionUpdate.Trigger.REINVITE,
+                T0.plusSeconds(5),
+                inactive,
+                null,
+                null,
+                null,
+                null));
+
+    assertThat(decision).isInstanceOf(UpdateDecision.Applied.class);
+    assertThat(((UpdateDecision.Applied) decision).streams())
+        .extracting(s -> s.plan().direction())
+        .containsExactly(MediaDirection.INACTIVE, MediaDirection.INACTIVE, MediaDirection.INACTIVE);
+    assertThat(media.sessions.get(0).pauses).containsExactly("0 paused PAUSE", "2 paused PAUSE");
+    assertThat(events.events).extracting(RecordingEvent::name).contains("recording.paused");
+  }
+
+  @Test
+  void anUpdateForAnEndedSessionIs481() {
+    RecordingCoordinator coordinator = coordinator(10);
+    RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
+    coordinator.end(id, EndReason.BYE);
+
+    UpdateDecision decision =
+        coordinator.update(
+            id,
+            new SessionUpdate(
+                SessionUpdate.Trigger.UPDATE,
+                T0,
+                List.of(),
+                "application/rs-metadata+xml",
+                new byte[] {'<'},
+                null,
+                "truncated"));
+
+    assertThat(decision)
+        .isEqualTo(new UpdateDecision.Refused(481, "Call/Transaction Does Not Exist", 0, null));
   }
 }

@@ -49,6 +49,12 @@ public final class RecordingEventLogger implements RecordingEventListener {
       tracks(line, completed.tracks());
       completed.fields().forEach((name, value) -> field(line, name, value));
       field(line, "metadataMatched", Boolean.toString(completed.metadataMatched()));
+      if (completed.srsLatency() != null) {
+        field(line, "findableAfter", seconds(completed.srsLatency()));
+      }
+      if (!completed.flags().isEmpty()) {
+        field(line, "flags", String.join("; ", completed.flags()));
+      }
       if (!completed.missingFields().isEmpty()) {
         field(line, "missing", String.join(",", completed.missingFields()));
       }

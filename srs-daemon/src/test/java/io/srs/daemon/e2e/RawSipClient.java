@@ -54,6 +54,18 @@ final class RawSipClient implements AutoCloseable {
 
   private int cseq = 1;
   private int sdpVersion = 1;
+  private String[] formats = {"0", "0"};
+  private String[] rtpmaps = {"a=rtpmap:0 PCMU/8000", "a=rtpmap:0 PCMU/8000"};
+
+  /**
+   * Offers other payload formats on the two m-lines, e.g. {@code offering(0, "9", "a=rtpmap:9
+   * G722/8000")}.
+   */
+  RawSipClient offering(int mline, String payloadTypes, String attributeLines) {
+    formats[mline] = payloadTypes;
+    rtpmaps[mline] = attributeLines;
+    return this;
+  }
 
   private String sdp(String direction) {
     return "v=0\r\n"
@@ -63,14 +75,20 @@ final class RawSipClient implements AutoCloseable {
         + "s=-\r\n"
         + "c=IN IP4 127.0.0.1\r\n"
         + "t=0 0\r\n"
-        + "m=audio 40000 RTP/AVP 0\r\n"
-        + "a=rtpmap:0 PCMU/8000\r\n"
+        + "m=audio 40000 RTP/AVP "
+        + formats[0]
+        + "\r\n"
+        + rtpmaps[0]
+        + "\r\n"
         + "a=label:1\r\n"
         + "a="
         + direction
         + "\r\n"
-        + "m=audio 40002 RTP/AVP 0\r\n"
-        + "a=rtpmap:0 PCMU/8000\r\n"
+        + "m=audio 40002 RTP/AVP "
+        + formats[1]
+        + "\r\n"
+        + rtpmaps[1]
+        + "\r\n"
         + "a=label:2\r\n"
         + "a="
         + direction

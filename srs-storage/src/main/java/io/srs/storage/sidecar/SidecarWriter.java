@@ -17,12 +17,13 @@ import io.srs.core.port.RecordingSummary.DeclinedStream;
 import io.srs.core.port.RecordingSummary.TimelineEvent;
 import io.srs.core.port.RecordingSummary.TrackSummary;
 import io.srs.core.session.EndReason;
+import io.srs.storage.RecordingStatus;
+import io.srs.storage.SummaryFacts;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,11 +38,11 @@ public final class SidecarWriter {
   /** Bumped on any incompatible change to the document's shape; additions keep it. */
   public static final String SCHEMA = "srs.recording/1";
 
-  /** Everything the call produced is in the vault (the end reason says how the call ended). */
-  public static final String STATUS_COMPLETE = "complete";
+  /** {@link RecordingStatus#COMPLETE}'s spelling. */
+  public static final String STATUS_COMPLETE = RecordingStatus.COMPLETE.value();
 
-  /** The call was cut short on our side (shutdown, error) or finalised by recovery. */
-  public static final String STATUS_INCOMPLETE = "incomplete";
+  /** {@link RecordingStatus#INCOMPLETE}'s spelling. */
+  public static final String STATUS_INCOMPLETE = RecordingStatus.INCOMPLETE.value();
 
   /** The flag a skipped stereo output raises, followed by the reason. */
   public static final String FLAG_STEREO_SKIPPED = "stereo-skipped: ";
@@ -63,20 +64,9 @@ public final class SidecarWriter {
     this.writer = new ObjectMapper().writer(printer);
   }
 
-  /**
-   * The status a summary is filed under: {@code incomplete} when we ended the call ourselves
-   * ({@link EndReason#SHUTDOWN}, {@link EndReason#ERROR}) or the reason is unknown; {@code
-   * complete} otherwise, including {@link EndReason#MEDIA_TIMEOUT} and {@link
-   * EndReason#SESSION_EXPIRED}, where the SRC stopped and we recorded all it sent.
-   */
+  /** The status a summary is filed under; the rule is {@link RecordingStatus#of}'s. */
   public static String status(EndReason reason) {
-    if (reason == null) {
-      return STATUS_INCOMPLETE;
-    }
-    return switch (reason) {
-      case SHUTDOWN, ERROR -> STATUS_INCOMPLETE;
-      case BYE, CANCEL, NO_ACK, MEDIA_TIMEOUT, SESSION_EXPIRED -> STATUS_COMPLETE;
-    };
+    return RecordingStatus.of(reason).value();
   }
 
   /** The sidecar's bytes (UTF-8, ending in a newline), without stereo output. */
@@ -133,18 +123,16 @@ public final class SidecarWriter {
     root.put("answeredAt", time(summary.answeredAt()));
     root.put("mediaStartedAt", time(summary.mediaStartedAt()));
     root.put("endedAt", time(summary.endedAt()));
-    root.put(
-        "endReason",
-        summary.endReason() == null ? null : summary.endReason().name().toLowerCase(Locale.ROOT));
+    root.put("endReason", SummaryFacts.endReason(summary.endReason()));
     root.set("durationMs", millis(summary.duration()));
     // Links recordings of one call (RFC 7865 §6.2 group; a transfer by BYE + new INVITE).
-    root.put("groupId", summary.groupId() != null ? summary.groupId() : metadata.groupId());
+    root.put("groupId", SummaryFacts.groupId(summary));
     ObjectNode fields = root.putObject("fields");
     for (Map.Entry<String, String> field : summary.fields().entrySet()) {
       fields.put(field.getKey(), field.getValue());
     }
     strings(root.putArray("missingFields"), summary.missingFields());
-    root.put("metadataMatched", summary.missingFields().isEmpty()); // the match rate's unit
+    root.put("metadataMatched", SummaryFacts.metadataMatched(summary)); // the match rate's unit
     ArrayNode flags = strings(root.putArray("flags"), summary.flags());
     if (stereo != null && !stereo.written()) {
       flags.add(FLAG_STEREO_SKIPPED + stereo.skipped());

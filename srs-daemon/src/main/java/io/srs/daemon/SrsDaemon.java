@@ -6,6 +6,7 @@ import io.srs.core.metadata.MetadataLimits;
 import io.srs.core.metadata.MetadataParser;
 import io.srs.core.port.MediaSessionSpec.PauseMode;
 import io.srs.core.port.RecordingEventListener;
+import io.srs.core.port.RecordingIndex;
 import io.srs.core.service.RecordingCoordinator;
 import io.srs.core.service.RecordingOptions;
 import io.srs.core.service.RecordingOptions.MetadataPolicy;
@@ -19,6 +20,7 @@ import io.srs.sip.SipSettings;
 import io.srs.sip.SipTransport;
 import io.srs.storage.fs.FileSystemRecordingStore;
 import io.srs.storage.fs.StorageSettings;
+import io.srs.storage.index.SqliteRecordingIndex;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -50,6 +52,7 @@ public final class SrsDaemon extends AbstractLifeCycle {
   private final RecordingCounters counters = new RecordingCounters();
 
   private RtpMediaReceiverFactory media;
+  private RecordingIndex index;
   private ExecutorService finaliser;
   private RecordingCoordinator coordinator;
   private SipServer sip;
@@ -70,6 +73,10 @@ public final class SrsDaemon extends AbstractLifeCycle {
                 recordings, config.storage().writeBufferBytes(), config.recording().stereo()));
     // Fail fast: a recorder that cannot write must not answer a single call.
     store.verifyWritable();
+    index =
+        config.storage().indexFile() == null
+            ? RecordingIndex.NONE
+            : SqliteRecordingIndex.open(config.storage().indexFile().toAbsolutePath());
 
     media = new RtpMediaReceiverFactory(rtpSettings(config.rtp()), clock, System::nanoTime);
     media.start();
@@ -89,7 +96,8 @@ public final class SrsDaemon extends AbstractLifeCycle {
             new RecordingCoordinator.Limits(config.limits().maxSessions()),
             recordingOptions(config),
             ProfileFieldExtractor.withBuiltInProfiles(
-                config.metadata().rules().stream().map(SrsConfig.Rule::toFieldRule).toList()));
+                config.metadata().rules().stream().map(SrsConfig.Rule::toFieldRule).toList()),
+            index);
 
     var metadataParser =
         new MetadataParser(
@@ -128,6 +136,9 @@ public final class SrsDaemon extends AbstractLifeCycle {
     if (finaliser != null) {
       finaliser.shutdown();
       finaliser.awaitTermination(config.limits().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+    }
+    if (index != null) {
+      index.close(); // after the finalisers: every finished recording is indexed first
     }
     log.info("recordings since start: {}", counters);
   }
@@ -184,6 +195,11 @@ public final class SrsDaemon extends AbstractLifeCycle {
   /** Outcome counts, the metadata match rate among them. */
   public RecordingCounters counters() {
     return counters;
+  }
+
+  /** The index recordings are added to once final ({@link RecordingIndex#NONE} when off). */
+  public RecordingIndex index() {
+    return index;
   }
 
   public Path recordings() {

@@ -138,6 +138,7 @@ public final class RunCommand implements Callable<Integer> {
             + "  SIP         %s %s:%d%n"
             + "  RTP         %s ports %d-%d (advertised %s)%n"
             + "  recordings  %s%n"
+            + "  index       %s%n"
             + "Stop with Ctrl-C or SIGTERM; calls in progress are finalised first.%n",
         Version.current(),
         String.join("+", config.sip().transports()),
@@ -147,7 +148,10 @@ public final class RunCommand implements Callable<Integer> {
         config.rtp().portMin(),
         config.rtp().portMax(),
         config.rtp().advertise(),
-        daemon.recordings());
+        daemon.recordings(),
+        config.storage().indexFile() == null
+            ? "none"
+            : config.storage().indexFile().toAbsolutePath().normalize());
     out.flush();
   }
 

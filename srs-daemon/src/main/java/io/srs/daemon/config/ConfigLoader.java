@@ -93,10 +93,17 @@ public final class ConfigLoader {
     SrsConfig.Sip sip = sip(root.section("sip"));
     SrsConfig.Rtp rtp = rtp(root.section("rtp"));
     ConfigSection storageSection = root.section("storage");
+    Path storagePath = Path.of(storageSection.string("path", "./recordings"));
+    int writeBuffer = storageSection.integer("write-buffer-bytes", 16 * 1024, 512, 1024 * 1024);
+    String index = storageSection.choice("index", "sqlite", List.of("sqlite", "none"));
+    String indexFile = storageSection.string("index-file", null);
     SrsConfig.Storage storage =
         new SrsConfig.Storage(
-            Path.of(storageSection.string("path", "./recordings")),
-            storageSection.integer("write-buffer-bytes", 16 * 1024, 512, 1024 * 1024));
+            storagePath,
+            writeBuffer,
+            index.equals("none")
+                ? null
+                : indexFile != null ? Path.of(indexFile) : storagePath.resolve("index.sqlite"));
     storageSection.rejectUnknownKeys();
     ConfigSection limitsSection = root.section("limits");
     SrsConfig.Limits limits =

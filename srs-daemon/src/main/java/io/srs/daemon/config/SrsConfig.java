@@ -54,8 +54,9 @@ public record SrsConfig(
    *
    * @param path the directory recordings are written under
    * @param writeBufferBytes per-track staging buffer; also the most a crash can lose per track
+   * @param indexFile the SQLite index file, or null when {@code storage.index} is {@code none}
    */
-  public record Storage(Path path, int writeBufferBytes) {}
+  public record Storage(Path path, int writeBufferBytes, Path indexFile) {}
 
   /**
    * {@code limits.*}.

@@ -311,4 +311,20 @@ class ConfigLoaderTest {
         .hasMessageContaining("'metadata.rules[0]'")
         .hasMessageContaining("//agent[@id=");
   }
+
+  @Test
+  void theIndexIsSqliteBesideTheRecordingsByDefault() throws Exception {
+    SrsConfig config = loader.load(null, Map.of("storage.path", "/var/lib/srs"));
+
+    assertThat(config.storage().indexFile()).isEqualTo(Path.of("/var/lib/srs/index.sqlite"));
+  }
+
+  @Test
+  void theIndexCanBeMovedOrTurnedOff() throws Exception {
+    assertThat(loader.load(null, Map.of("storage.index-file", "/srv/idx.db")).storage().indexFile())
+        .isEqualTo(Path.of("/srv/idx.db"));
+    assertThat(loader.load(null, Map.of("storage.index", "none")).storage().indexFile()).isNull();
+    assertThatThrownBy(() -> loader.load(null, Map.of("storage.index", "postgres")))
+        .hasMessageContaining("'storage.index'");
+  }
 }

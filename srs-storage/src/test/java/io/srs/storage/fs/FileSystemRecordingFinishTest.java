@@ -291,7 +291,15 @@ class FileSystemRecordingFinishTest {
 
     assertThat(fieldNames(model))
         .containsExactly(
-            "dataMode", "sessions", "participants", "streams", "participantStreamAssociations");
+            "dataMode",
+            "groups",
+            "sessions",
+            "participants",
+            "streams",
+            "sessionRecordingAssociations",
+            "participantSessionAssociations",
+            "participantStreamAssociations",
+            "extensions");
     assertThat(model.get("dataMode").asText()).isEqualTo("complete");
     assertThat(model.get("sessions").get(0).get("sipSessionIds").get(0).asText())
         .isEqualTo("ab30317f1a784dc48ff824d0d3715d86");

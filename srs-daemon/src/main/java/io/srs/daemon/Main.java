@@ -1,16 +1,20 @@
 package io.srs.daemon;
 
 import io.srs.daemon.cli.RunCommand;
+import io.srs.daemon.simulate.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code srs}: the recorder's command line. {@code srs run} starts the daemon. */
+/**
+ * {@code srs}: the recorder's command line. {@code srs run} starts the daemon; {@code srs simulate}
+ * places test SIPREC calls at one.
+ */
 @Command(
     name = "srs",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "SIPREC Session Recording Server (RFC 7866).",
-    subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -1,0 +1,106 @@
+package io.srs.daemon.simulate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads where the recorder wants media from its SDP answer (RFC 3264 §6): one {@link MediaTarget}
+ * per m-line, in order, so stream <i>i</i> of the offer goes to the i-th answered port. Port 0
+ * means the recorder refused that stream (RFC 3264 §6): nothing is sent to it. A media-level {@code
+ * c=} overrides the session-level one (RFC 4566 §5.7). Pure; the answer is bounded by the SIP
+ * message size limit before it gets here.
+ */
+public final class SdpAnswerReader {
+  /** At most this many m-lines are read; an SRS answers two. */
+  public static final int MAX_MEDIA = 16;
+
+  /** Where one answered stream goes. */
+  public record MediaTarget(String address, int port, String direction) {
+    public boolean refused() {
+      return port == 0;
+    }
+  }
+
+  /** Thrown when the answer cannot say where to send media. */
+  public static final class SdpException extends Exception {
+    public SdpException(String message) {
+      super(message);
+    }
+  }
+
+  private SdpAnswerReader() {}
+
+  public static List<MediaTarget> read(String sdp) throws SdpException {
+    String sessionAddress = null;
+    List<String[]> media = new ArrayList<>(); // {port, address, direction}
+    for (String raw : sdp.split("\r?\n")) {
+      String line = raw.strip();
+      if (line.startsWith("m=")) {
+        if (media.size() == MAX_MEDIA) {
+          throw new SdpException("SDP answer has more than " + MAX_MEDIA + " m-lines");
+        }
+        media.add(new String[] {port(line), null, "sendrecv"});
+      } else if (line.startsWith("c=")) {
+        String address = connectionAddress(line);
+        if (media.isEmpty()) {
+          sessionAddress = address;
+        } else {
+          media.get(media.size() - 1)[1] = address;
+        }
+      } else if (!media.isEmpty()
+          && (line.equals("a=recvonly")
+              || line.equals("a=sendonly")
+              || line.equals("a=inactive")
+              || line.equals("a=sendrecv"))) {
+        media.get(media.size() - 1)[2] = line.substring(2);
+      }
+    }
+    if (media.isEmpty()) {
+      throw new SdpException("SDP answer has no m= line; expected one per offered stream");
+    }
+    List<MediaTarget> targets = new ArrayList<>();
+    for (String[] m : media) {
+      int port = Integer.parseInt(m[0]);
+      String address = m[1] != null ? m[1] : sessionAddress;
+      if (address == null && port != 0) {
+        throw new SdpException("SDP answer has no c= line for an m-line with port " + port);
+      }
+      targets.add(new MediaTarget(address, port, m[2]));
+    }
+    return List.copyOf(targets);
+  }
+
+  /** {@code m=<media> <port>[/<count>] <proto> <fmt>...} (RFC 4566 §5.14). */
+  private static String port(String line) throws SdpException {
+    String[] fields = line.substring(2).split(" ");
+    if (fields.length < 3) {
+      throw new SdpException(
+          "malformed m= line '" + line + "'; expected 'm=audio PORT RTP/AVP PT'");
+    }
+    String port = fields[1];
+    int slash = port.indexOf('/');
+    if (slash >= 0) {
+      port = port.substring(0, slash);
+    }
+    try {
+      int value = Integer.parseInt(port);
+      if (value < 0 || value > 65535) {
+        throw new SdpException("m= line port " + value + " is outside 0-65535");
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new SdpException("m= line port '" + fields[1] + "' is not a number");
+    }
+  }
+
+  /** {@code c=IN IP4 <address>[/ttl]} (RFC 4566 §5.7). */
+  private static String connectionAddress(String line) throws SdpException {
+    String[] fields = line.substring(2).split(" ");
+    if (fields.length < 3) {
+      throw new SdpException("malformed c= line '" + line + "'; expected 'c=IN IP4 ADDRESS'");
+    }
+    String address = fields[2];
+    int slash = address.indexOf('/');
+    return slash >= 0 ? address.substring(0, slash) : address;
+  }
+}

@@ -1,0 +1,228 @@
+package io.srs.daemon.simulate;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code srs simulate}: a SIPREC client (RFC 7866 SRC) that places recorded calls at a target, to
+ * test a recorder before the SBC points at it, and to load it. Prints a report; exit 0 only when
+ * every call succeeded.
+ */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description = "Place SIPREC calls at a recorder and report what happened.")
+public final class SimulateCommand implements Callable<Integer> {
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_CALLS_FAILED = 1;
+  public static final int EXIT_USAGE = 2;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--target",
+      required = true,
+      paramLabel = "HOST:PORT",
+      description = "The recorder's SIP address.")
+  String target;
+
+  @Option(
+      names = "--transport",
+      defaultValue = "udp",
+      paramLabel = "udp|tcp",
+      description = "SIP transport (default: ${DEFAULT-VALUE}); tls is not available yet.")
+  String transport;
+
+  @Option(names = "--srtp", description = "Not available in this build (the recorder has no SRTP).")
+  boolean srtp;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "IP",
+      description = "Local address for SIP and RTP (default: the one routing to the target).")
+  String bind;
+
+  @Option(
+      names = "--dialect",
+      defaultValue = "rfc7865",
+      paramLabel = "rfc7865|oracle|audiocodes|broadworks|genesys",
+      description = "Metadata dialect (default: ${DEFAULT-VALUE}).")
+  String dialect;
+
+  @Option(
+      names = "--codec",
+      defaultValue = "pcmu",
+      paramLabel = "pcmu|pcma|g722",
+      description = "Codec of both streams (default: ${DEFAULT-VALUE}).")
+  String codec;
+
+  @Option(
+      names = "--caller-wav",
+      paramLabel = "FILE",
+      description = "Caller audio: mono 8 kHz PCM16 or mu-law WAV (default: a 440 Hz tone).")
+  Path callerWav;
+
+  @Option(
+      names = "--agent-wav",
+      paramLabel = "FILE",
+      description = "Agent audio: mono 8 kHz PCM16 or mu-law WAV (default: a 1000 Hz tone).")
+  Path agentWav;
+
+  @Option(
+      names = "--duration",
+      defaultValue = "10",
+      paramLabel = "SECONDS",
+      description = "Call length from ACK to BYE (default: ${DEFAULT-VALUE}, at most 3600).")
+  double duration;
+
+  @Option(
+      names = "--transfer-at",
+      paramLabel = "SECONDS",
+      description = "re-INVITE a transfer (agent A leaves, agent B joins) at this time.")
+  Double transferAt;
+
+  @Option(
+      names = "--pause-at",
+      paramLabel = "SECONDS",
+      description = "Pause both streams (re-INVITE a=inactive) at this time.")
+  Double pauseAt;
+
+  @Option(names = "--pause-for", paramLabel = "SECONDS", description = "Pause length.")
+  Double pauseFor;
+
+  @Option(names = "--calls", defaultValue = "1", description = "Calls to place (default: 1).")
+  int calls;
+
+  @Option(
+      names = "--rate",
+      defaultValue = "1",
+      paramLabel = "CPS",
+      description = "New calls per second (default: ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(
+      names = "--max-concurrent",
+      defaultValue = "200",
+      paramLabel = "N",
+      description = "Calls in progress at once, at most (default: ${DEFAULT-VALUE}, cap 1000).")
+  int maxConcurrent;
+
+  @Option(
+      names = "--response-timeout",
+      defaultValue = "8",
+      paramLabel = "SECONDS",
+      description = "Wait for a final SIP response (default: ${DEFAULT-VALUE}).")
+  double responseTimeout;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    SimulationConfig config;
+    try {
+      config = config();
+    } catch (IllegalArgumentException | IOException e) {
+      err.println("srs simulate: " + e.getMessage());
+      err.flush();
+      return EXIT_USAGE;
+    }
+    out.printf(
+        "srs simulate: %d call(s) to %s over %s, %s, %s metadata, %.1f s each%n",
+        config.calls(),
+        target,
+        config.transport(),
+        config.codec(),
+        config.dialect().wireName(),
+        duration);
+    out.flush();
+    SimulationReport report = new LoadRunner(config, Clock.systemUTC(), err).run();
+    out.print(report.render());
+    out.flush();
+    return report.allSucceeded() ? EXIT_OK : EXIT_CALLS_FAILED;
+  }
+
+  private SimulationConfig config() throws IOException {
+    if (srtp) {
+      throw new IllegalArgumentException(
+          "--srtp is not available in this build: the recorder does not support SRTP yet");
+    }
+    SimTransport sipTransport = SimTransport.fromWireName(transport);
+    InetSocketAddress targetAddress = parseTarget(target);
+    SimCodec simCodec;
+    try {
+      simCodec = SimCodec.valueOf(codec.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "unknown --codec '" + codec + "'; expected pcmu, pcma or g722");
+    }
+    String local = bind != null ? bind : routeTo(targetAddress);
+    int rateHz = simCodec.sampleRate();
+    short[] caller =
+        callerWav != null ? AudioSource.wav(callerWav, rateHz) : AudioSource.tone(440, rateHz);
+    short[] agent =
+        agentWav != null ? AudioSource.wav(agentWav, rateHz) : AudioSource.tone(1000, rateHz);
+    return new SimulationConfig(
+        targetAddress,
+        sipTransport,
+        local,
+        Dialect.fromWireName(dialect),
+        simCodec,
+        EncodedAudio.encode(caller, simCodec),
+        EncodedAudio.encode(agent, simCodec),
+        seconds(duration, "--duration"),
+        transferAt == null ? null : seconds(transferAt, "--transfer-at"),
+        pauseAt == null ? null : seconds(pauseAt, "--pause-at"),
+        pauseFor == null ? null : seconds(pauseFor, "--pause-for"),
+        calls,
+        rate,
+        maxConcurrent,
+        seconds(responseTimeout, "--response-timeout"));
+  }
+
+  static InetSocketAddress parseTarget(String target) {
+    int colon = target.lastIndexOf(':');
+    if (colon <= 0 || colon == target.length() - 1) {
+      throw new IllegalArgumentException("--target '" + target + "' is not HOST:PORT");
+    }
+    int port;
+    try {
+      port = Integer.parseInt(target.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--target port in '" + target + "' is not a number");
+    }
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("--target port " + port + " is outside 1-65535");
+    }
+    InetSocketAddress address = new InetSocketAddress(target.substring(0, colon), port);
+    if (address.isUnresolved()) {
+      throw new IllegalArgumentException(
+          "--target host '" + address.getHostString() + "' does not resolve");
+    }
+    return address;
+  }
+
+  /** The local address the kernel would route to {@code target} from (no packet is sent). */
+  private static String routeTo(InetSocketAddress target) throws IOException {
+    try (DatagramSocket probe = new DatagramSocket()) {
+      probe.connect(target);
+      return probe.getLocalAddress().getHostAddress();
+    }
+  }
+
+  private static Duration seconds(double value, String option) {
+    if (Double.isNaN(value) || value < 0 || value > 86_400) {
+      throw new IllegalArgumentException(option + " " + value + " is not a number of seconds");
+    }
+    return Duration.ofNanos((long) (value * 1e9));
+  }
+}

@@ -35,6 +35,15 @@ public final class RecordingEventLogger implements RecordingEventListener {
   @Override
   public void on(RecordingEvent event) {
     StringBuilder line = new StringBuilder(event.name());
+    if (event instanceof RecordingEvent.Rejected rejected) {
+      // No recording exists for a refused call: no id, no path.
+      field(line, "callId", rejected.callId());
+      field(line, "status", Integer.toString(rejected.status()));
+      field(line, "reason", rejected.reason().label());
+      field(line, "detail", rejected.detail());
+      log.info("{}", line);
+      return;
+    }
     field(line, "id", event.id().value());
     if (event instanceof RecordingEvent.Started started) {
       field(line, "callId", started.callId());

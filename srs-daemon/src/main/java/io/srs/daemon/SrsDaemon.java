@@ -158,7 +158,8 @@ public final class SrsDaemon extends AbstractLifeCycle {
     metrics.gauge(
         "srs.rtp.port.pairs.free", "RTP/RTCP port pairs not held by a call", media::freePortPairs);
     int totalPairs = (config.rtp().portMax() - config.rtp().portMin() + 1) / 2;
-    metrics.gauge("srs.rtp.port.pairs.total", "RTP/RTCP port pairs in rtp.ports", () -> totalPairs);
+    metrics.gauge(
+        "srs.rtp.port.pairs.capacity", "RTP/RTCP port pairs in rtp.ports", () -> totalPairs);
     metrics.flag(
         "srs.draining", "1 while SIGTERM drains: new calls get 503", coordinator::isDraining);
   }

@@ -61,7 +61,10 @@ class SigtermDrainIT {
       assertThat(Http.get(httpPort, "/health/live").statusCode()).isEqualTo(200);
       assertThat(Http.get(httpPort, "/metrics").body())
           .contains("srs_calls_rejected_total{reason=\"draining\",status=\"503\"} 1.0")
-          .contains("srs_draining 1.0");
+          .contains("srs_draining 1.0")
+          .contains("srs_sessions_active 1.0")
+          .contains("srs_rtp_port_pairs_capacity 50.0")
+          .contains("srs_recordings_accepted_total 1.0");
 
       assertThat(call.bye().status()).isEqualTo(200);
       daemon.awaitExit(Duration.ofSeconds(20));

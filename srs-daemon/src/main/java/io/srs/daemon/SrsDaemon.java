@@ -12,7 +12,11 @@ import io.srs.core.service.RecordingOptions;
 import io.srs.core.service.RecordingOptions.MetadataPolicy;
 import io.srs.core.session.EndReason;
 import io.srs.daemon.config.SrsConfig;
+import io.srs.daemon.http.HttpEndpoint;
+import io.srs.daemon.http.HttpReply;
+import io.srs.daemon.http.Readiness;
 import io.srs.daemon.log.RecordingCounters;
+import io.srs.daemon.metrics.SrsMetrics;
 import io.srs.rtp.RtpMediaReceiverFactory;
 import io.srs.rtp.RtpSettings;
 import io.srs.sip.SipServer;
@@ -21,27 +25,31 @@ import io.srs.sip.SipTransport;
 import io.srs.storage.fs.FileSystemRecordingStore;
 import io.srs.storage.fs.StorageSettings;
 import io.srs.storage.index.SqliteRecordingIndex;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running recorder: wires the modules through core's ports (DESIGN.md "Modules") and owns their
  * lifecycles. Start order is storage, media, then SIP, so no call is answered before it can be
- * recorded; stop order is the reverse, and every call in progress is finalised before media and
- * storage go away.
+ * recorded; the HTTP endpoint (health, metrics) comes last. Stop drains first: new calls are
+ * refused while the calls in progress run to their own end for up to {@code limits.drain-seconds};
+ * the rest are then ended (reason SHUTDOWN) and every recording is finalised before media and
+ * storage go away. The HTTP endpoint stops last, so probes see the drain.
  */
 public final class SrsDaemon extends AbstractLifeCycle {
   private static final Logger log = LoggerFactory.getLogger(SrsDaemon.class);
@@ -53,10 +61,13 @@ public final class SrsDaemon extends AbstractLifeCycle {
 
   private RtpMediaReceiverFactory media;
   private RecordingIndex index;
-  private ExecutorService finaliser;
+  private ThreadPoolExecutor finaliser;
   private RecordingCoordinator coordinator;
   private SipServer sip;
   private Path recordings;
+  private SrsMetrics metrics;
+  private Readiness readiness;
+  private HttpEndpoint http;
 
   public SrsDaemon(SrsConfig config, Clock clock, RecordingEventListener listener) {
     this.config = config;
@@ -82,6 +93,7 @@ public final class SrsDaemon extends AbstractLifeCycle {
     media.start();
 
     finaliser = finaliserPool(config.limits().finaliserThreads());
+    metrics = new SrsMetrics();
     coordinator =
         new RecordingCoordinator(
             media,
@@ -91,6 +103,7 @@ public final class SrsDaemon extends AbstractLifeCycle {
             new SecureRandom(),
             event -> {
               counters.on(event);
+              metrics.listener().on(event);
               listener.on(event);
             },
             new RecordingCoordinator.Limits(config.limits().maxSessions()),
@@ -107,25 +120,54 @@ public final class SrsDaemon extends AbstractLifeCycle {
                 MetadataLimits.DEFAULT.maxElements()));
     sip = new SipServer(sipSettings(config), coordinator, metadataParser);
     sip.start();
+
+    registerGauges();
+    Path root = recordings;
+    readiness =
+        new Readiness(
+            coordinator::isDraining,
+            coordinator::acceptingCalls,
+            store::verifyWritable,
+            () -> Files.getFileStore(root).getUsableSpace(),
+            config.storage().minFreeBytes(),
+            System::nanoTime);
+    if (config.http().enabled()) {
+      Map<String, Supplier<HttpReply>> routes =
+          Map.of(
+              "/health/live", () -> HttpReply.json(200, "{\"status\":\"live\"}\n"),
+              "/health/ready", readiness::reply,
+              "/metrics", metrics::reply);
+      http = new HttpEndpoint(config.http().bind(), config.http().port(), routes);
+      http.start();
+    }
+  }
+
+  private void registerGauges() {
+    metrics.gauge(
+        "srs.sessions.active",
+        "Recording sessions in progress, finalising included",
+        coordinator::activeSessions);
+    metrics.gauge(
+        "srs.sessions.finalising",
+        "Recordings whose call ended and whose finalisation has not finished",
+        coordinator::finalisingSessions);
+    metrics.gauge(
+        "srs.finaliser.backlog",
+        "Finalisations queued for a finaliser thread",
+        () -> finaliser.getQueue().size());
+    metrics.gauge(
+        "srs.rtp.port.pairs.free", "RTP/RTCP port pairs not held by a call", media::freePortPairs);
+    int totalPairs = (config.rtp().portMax() - config.rtp().portMin() + 1) / 2;
+    metrics.gauge(
+        "srs.rtp.port.pairs.capacity", "RTP/RTCP port pairs in rtp.ports", () -> totalPairs);
+    metrics.flag(
+        "srs.draining", "1 while SIGTERM drains: new calls get 503", coordinator::isDraining);
   }
 
   @Override
   protected void doStop() throws Exception {
     if (coordinator != null) {
-      int active = coordinator.activeSessions();
-      if (active > 0) {
-        log.info("stopping: finalising {} recording(s) in progress", active);
-      }
-      try {
-        coordinator
-            .endAll(EndReason.SHUTDOWN)
-            .get(config.limits().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        log.error(
-            "stopping: recordings still finalising after {}; their files are playable and will be"
-                + " marked incomplete by recovery",
-            config.limits().shutdownGrace());
-      }
+      drainThenEnd();
     }
     if (sip != null) {
       sip.stop();
@@ -140,7 +182,46 @@ public final class SrsDaemon extends AbstractLifeCycle {
     if (index != null) {
       index.close(); // after the finalisers: every finished recording is indexed first
     }
+    if (http != null) {
+      http.stop();
+    }
+    if (metrics != null) {
+      metrics.close();
+    }
     log.info("recordings since start: {}", counters);
+  }
+
+  /**
+   * SIGTERM: refuse new calls, let those in progress end on their own up to limits.drain-seconds,
+   * then end the rest and wait up to limits.shutdown-grace-seconds for their finalisation.
+   */
+  private void drainThenEnd() throws Exception {
+    var drain = config.limits().drain();
+    var grace = config.limits().shutdownGrace();
+    var drained = coordinator.drain();
+    log.info(
+        "stopping: draining; new calls refused (503), {} recording(s) in progress may run up to {}s"
+            + " to their end",
+        coordinator.activeSessions(),
+        drain.toSeconds());
+    try {
+      drained.get(drain.toMillis(), TimeUnit.MILLISECONDS);
+      log.info("stopping: drained; no recording in progress");
+    } catch (TimeoutException e) {
+      log.info(
+          "stopping: drain limit of {}s reached; ending {} recording(s) with reason SHUTDOWN",
+          drain.toSeconds(),
+          coordinator.activeSessions());
+    }
+    try {
+      coordinator.endAll(EndReason.SHUTDOWN).get(grace.toMillis(), TimeUnit.MILLISECONDS);
+      log.info("stopping: every recording finalised");
+    } catch (TimeoutException e) {
+      log.error(
+          "stopping: recordings still finalising after {}s; their files are playable and will be"
+              + " marked incomplete by recovery",
+          grace.toSeconds());
+    }
   }
 
   static RecordingOptions recordingOptions(SrsConfig config) {
@@ -178,7 +259,7 @@ public final class SrsDaemon extends AbstractLifeCycle {
         "SRS/" + Version.current());
   }
 
-  private static ExecutorService finaliserPool(int threads) {
+  private static ThreadPoolExecutor finaliserPool(int threads) {
     AtomicInteger count = new AtomicInteger();
     ThreadFactory factory =
         runnable -> {
@@ -212,5 +293,20 @@ public final class SrsDaemon extends AbstractLifeCycle {
 
   public SrsConfig config() {
     return config;
+  }
+
+  /** The HTTP endpoint's port, or 0 when http.port is 0. */
+  public int httpPort() {
+    return http == null ? 0 : http.port();
+  }
+
+  /** The meter registry behind /metrics. */
+  public SrsMetrics metrics() {
+    return metrics;
+  }
+
+  /** The verdict behind /health/ready. */
+  public Readiness readiness() {
+    return readiness;
   }
 }

@@ -34,6 +34,9 @@ public sealed interface RecordingEvent {
    * @param flags what an auditor should look at
    * @param srsLatency from the end of the call (BYE) to the recording being findable in the index:
    *     the "SRS latency" KPI; null when not measured
+   * @param streamStats what the media side counted per recorded stream (packets, silence), for
+   *     metrics; empty when not known
+   * @param timelines per recorded stream: gaps with their cause, for metrics; empty when not known
    */
   record Completed(
       RecordingId id,
@@ -45,13 +48,44 @@ public sealed interface RecordingEvent {
       java.util.Map<String, String> fields,
       List<String> missingFields,
       List<String> flags,
-      Duration srsLatency)
+      Duration srsLatency,
+      List<StreamStats> streamStats,
+      List<StreamTimeline> timelines)
       implements RecordingEvent {
     public Completed {
       tracks = List.copyOf(tracks);
       fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
       missingFields = List.copyOf(missingFields);
       flags = List.copyOf(flags);
+      streamStats = List.copyOf(streamStats);
+      timelines = List.copyOf(timelines);
+    }
+
+    /** A completion without the media side's counts. */
+    public Completed(
+        RecordingId id,
+        String callId,
+        String location,
+        Duration duration,
+        EndReason reason,
+        List<TrackParties> tracks,
+        java.util.Map<String, String> fields,
+        List<String> missingFields,
+        List<String> flags,
+        Duration srsLatency) {
+      this(
+          id,
+          callId,
+          location,
+          duration,
+          reason,
+          tracks,
+          fields,
+          missingFields,
+          flags,
+          srsLatency,
+          List.of(),
+          List.of());
     }
 
     /** A completion whose time to findable was not measured. */
@@ -65,7 +99,19 @@ public sealed interface RecordingEvent {
         java.util.Map<String, String> fields,
         List<String> missingFields,
         List<String> flags) {
-      this(id, callId, location, duration, reason, tracks, fields, missingFields, flags, null);
+      this(
+          id,
+          callId,
+          location,
+          duration,
+          reason,
+          tracks,
+          fields,
+          missingFields,
+          flags,
+          null,
+          List.of(),
+          List.of());
     }
 
     /** True when every required normalised field was found: the metadata match rate's unit. */
@@ -118,6 +164,60 @@ public sealed interface RecordingEvent {
     @Override
     public String name() {
       return "recording.failed";
+    }
+  }
+
+  /**
+   * A call the coordinator refused: no recording exists, so {@link #id()} is null. SIP-level
+   * refusals before the coordinator is asked (400 malformed, 403, 415) are not reported here.
+   *
+   * @param callId the refused INVITE's Call-ID
+   * @param status the SIP status answered (400, 488, 503)
+   * @param reason why, from a closed set (a metric label)
+   * @param detail the reason phrase or warning text sent, for the log line
+   */
+  record Rejected(String callId, int status, RejectReason reason, String detail)
+      implements RecordingEvent {
+    public Rejected {
+      java.util.Objects.requireNonNull(reason, "reason");
+    }
+
+    /** Always null: a refused call has no recording. */
+    @Override
+    public RecordingId id() {
+      return null;
+    }
+
+    @Override
+    public String name() {
+      return "recording.rejected";
+    }
+  }
+
+  /** Why the coordinator refused a call: a closed set, so metrics stay bounded. */
+  enum RejectReason {
+    /** SIGTERM received: the recorder is draining (503). */
+    DRAINING("draining"),
+    /** limits.max-sessions reached (503). */
+    AT_CAPACITY("at-capacity"),
+    /** The vault could not create the recording (503). */
+    STORAGE_UNAVAILABLE("storage-unavailable"),
+    /** No RTP port block could be bound (503). */
+    MEDIA_PORTS_UNAVAILABLE("media-ports-unavailable"),
+    /** No m-line with a codec we record (488, RFC 3261 §21.4.26). */
+    NO_RECORDABLE_MEDIA("no-recordable-media"),
+    /** metadata.policy strict and the metadata was missing or unusable (400). */
+    METADATA_UNUSABLE("metadata-unusable");
+
+    private final String label;
+
+    RejectReason(String label) {
+      this.label = label;
+    }
+
+    /** The lower-case name used in log lines and metric labels. */
+    public String label() {
+      return label;
     }
   }
 

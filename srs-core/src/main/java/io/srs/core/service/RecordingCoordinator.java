@@ -12,6 +12,7 @@ import io.srs.core.port.MediaSessionSpec;
 import io.srs.core.port.MediaStreamSpec;
 import io.srs.core.port.MediaUnavailableException;
 import io.srs.core.port.RecordingEvent;
+import io.srs.core.port.RecordingEvent.RejectReason;
 import io.srs.core.port.RecordingEventListener;
 import io.srs.core.port.RecordingHandle;
 import io.srs.core.port.RecordingIndex;
@@ -82,6 +83,7 @@ public final class RecordingCoordinator implements RecordingService {
   private final Map<RecordingId, RecordingSession> sessions = new ConcurrentHashMap<>();
   private final Map<RecordingId, CompletableFuture<Void>> finalising = new ConcurrentHashMap<>();
   private final AtomicInteger reserved = new AtomicInteger();
+  private final CompletableFuture<Void> idle = new CompletableFuture<>();
   private volatile boolean draining;
 
   public RecordingCoordinator(
@@ -156,7 +158,10 @@ public final class RecordingCoordinator implements RecordingService {
   @Override
   public OfferDecision offer(RecordingOffer offer) {
     if (draining) {
-      return new Rejected(503, "Recorder draining", 0, null, RETRY_AFTER_SECONDS);
+      return refuse(
+          offer,
+          RejectReason.DRAINING,
+          new Rejected(503, "Recorder draining", 0, null, RETRY_AFTER_SECONDS));
     }
     boolean metadataUsable = offer.rawMetadata() != null && offer.metadataProblem() == null;
     if (!metadataUsable && options.metadataPolicy() == MetadataPolicy.STRICT) {
@@ -164,24 +169,36 @@ public final class RecordingCoordinator implements RecordingService {
           offer.rawMetadata() == null
               ? "no recording metadata (RFC 7865) in the INVITE"
               : "unusable recording metadata: " + offer.metadataProblem();
-      return new Rejected(400, "Bad Request - " + why, 0, null, 0);
+      return refuse(
+          offer,
+          RejectReason.METADATA_UNUSABLE,
+          new Rejected(400, "Bad Request - " + why, 0, null, 0));
     }
     List<StreamPlan> plans = planner.plan(offer.streams());
     if (plans.stream().noneMatch(StreamPlan::isRecorded)) {
-      return new Rejected(
-          488, "Not Acceptable Here", WARN_INCOMPATIBLE_MEDIA, noRecordableMedia(offer), 0);
+      return refuse(
+          offer,
+          RejectReason.NO_RECORDABLE_MEDIA,
+          new Rejected(
+              488, "Not Acceptable Here", WARN_INCOMPATIBLE_MEDIA, noRecordableMedia(offer), 0));
     }
     if (!reserveSlot()) {
-      return new Rejected(503, "Recorder at capacity", 0, null, RETRY_AFTER_SECONDS);
+      return refuse(
+          offer,
+          RejectReason.AT_CAPACITY,
+          new Rejected(503, "Recorder at capacity", 0, null, RETRY_AFTER_SECONDS));
     }
     RecordingId id = RecordingId.generate(clock.instant(), random);
     RecordingHandle handle;
     try {
       handle = store.create(id, offer.callId(), offer.receivedAt());
     } catch (IOException | RuntimeException e) {
-      reserved.decrementAndGet();
-      return new Rejected(
-          503, "Recording storage unavailable: " + oneLine(e), 0, null, RETRY_AFTER_SECONDS);
+      release();
+      return refuse(
+          offer,
+          RejectReason.STORAGE_UNAVAILABLE,
+          new Rejected(
+              503, "Recording storage unavailable: " + oneLine(e), 0, null, RETRY_AFTER_SECONDS));
     }
     MediaSession media = null;
     try {
@@ -213,9 +230,34 @@ public final class RecordingCoordinator implements RecordingService {
       // Refused, so release everything reserved for it: ports first, then the vault's place.
       closeQuietly(media);
       handle.abort();
-      reserved.decrementAndGet();
-      String what = e instanceof MediaUnavailableException ? "Media ports" : "Recording storage";
-      return new Rejected(503, what + " unavailable: " + oneLine(e), 0, null, RETRY_AFTER_SECONDS);
+      release();
+      boolean ports = e instanceof MediaUnavailableException;
+      String what = ports ? "Media ports" : "Recording storage";
+      return refuse(
+          offer,
+          ports ? RejectReason.MEDIA_PORTS_UNAVAILABLE : RejectReason.STORAGE_UNAVAILABLE,
+          new Rejected(503, what + " unavailable: " + oneLine(e), 0, null, RETRY_AFTER_SECONDS));
+    }
+  }
+
+  /** Reports a refusal (log line, metric) and returns it unchanged. */
+  private Rejected refuse(RecordingOffer offer, RejectReason reason, Rejected decision) {
+    String detail =
+        decision.warning() == null
+            ? decision.reason()
+            : decision.reason() + ": " + decision.warning();
+    publish(new RecordingEvent.Rejected(offer.callId(), decision.status(), reason, detail));
+    return decision;
+  }
+
+  /**
+   * Gives back a reserved slot; the last one given back while draining completes {@link #drain()}.
+   * The drain flag is written before the count is read there, and the count before the flag here,
+   * so whichever runs second sees the other's write.
+   */
+  private void release() {
+    if (reserved.decrementAndGet() == 0 && draining) {
+      idle.complete(null);
     }
   }
 
@@ -402,7 +444,9 @@ public final class RecordingCoordinator implements RecordingService {
               summary.fields(),
               summary.missingFields(),
               flags,
-              latency));
+              latency,
+              report.streams(),
+              report.timelines()));
     } catch (IOException | RuntimeException e) {
       session.moveTo(SessionState.FAILED);
       publish(
@@ -410,7 +454,7 @@ public final class RecordingCoordinator implements RecordingService {
               session.id(), session.callId(), session.handle().location(), oneLine(e)));
     } finally {
       sessions.remove(session.id());
-      reserved.decrementAndGet();
+      release();
     }
   }
 
@@ -462,6 +506,30 @@ public final class RecordingCoordinator implements RecordingService {
   /** Sessions in progress, finalising included. */
   public int activeSessions() {
     return reserved.get();
+  }
+
+  /** Recordings whose call has ended and whose finalisation has not finished yet. */
+  public int finalisingSessions() {
+    return finalising.size();
+  }
+
+  /** True once {@link #drain()} or {@link #endAll} was called: new calls get 503. */
+  public boolean isDraining() {
+    return draining;
+  }
+
+  /**
+   * Stops taking calls (INVITE and OPTIONS answer 503) and lets the calls in progress run to their
+   * own end. The future completes when no session is left, finalisation included; it never
+   * completes by itself while a call goes on, so the caller bounds the wait and then calls {@link
+   * #endAll}.
+   */
+  public CompletableFuture<Void> drain() {
+    draining = true;
+    if (reserved.get() == 0) {
+      idle.complete(null);
+    }
+    return idle;
   }
 
   /**

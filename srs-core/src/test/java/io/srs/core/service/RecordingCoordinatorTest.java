@@ -24,10 +24,12 @@ import io.srs.core.port.RawMetadata;
 import io.srs.core.port.RecordingEvent;
 import io.srs.core.port.RecordingEvent.Completed;
 import io.srs.core.port.RecordingEvent.Failed;
+import io.srs.core.port.RecordingEvent.RejectReason;
 import io.srs.core.port.RecordingEvent.Started;
 import io.srs.core.port.RecordingEvent.TrackParties;
 import io.srs.core.port.RecordingSummary;
 import io.srs.core.port.RecordingSummary.DeclinedStream;
+import io.srs.core.port.StreamStats;
 import io.srs.core.port.TrackSpec;
 import io.srs.core.service.OfferDecision.Accepted;
 import io.srs.core.service.OfferDecision.AnsweredStream;
@@ -330,8 +332,82 @@ class RecordingCoordinatorTest {
                 java.util.Map.of(),
                 List.of("agentId", "conversationId"),
                 List.of("missing-field: agentId", "missing-field: conversationId"),
-                java.time.Duration.ZERO));
+                java.time.Duration.ZERO,
+                List.of(
+                    new StreamStats(0, 2100, 2100, 0, 0, 0, 0, 336_000, 0, 0x1234, 0, T0),
+                    new StreamStats(2, 2100, 2100, 0, 0, 0, 0, 336_000, 0, 0x1234, 0, T0)),
+                List.of()));
     assertThat(coordinator.activeSessions()).isZero();
+  }
+
+  // --- rejections and drain --------------------------------------------------------------------
+
+  @Test
+  void aRefusalAtCapacityIsPublishedWithItsStatusAndReason() {
+    RecordingCoordinator coordinator = coordinator(1);
+    accepted(coordinator.offer(callerVideoAgent()));
+
+    coordinator.offer(callerVideoAgent());
+
+    assertThat(events.of(RecordingEvent.Rejected.class))
+        .containsExactly(
+            new RecordingEvent.Rejected(
+                "call-1@src.example.com", 503, RejectReason.AT_CAPACITY, "Recorder at capacity"));
+  }
+
+  @Test
+  void aRefusalForMediaNamesTheWarningInItsDetail() {
+    coordinator(1).offer(offer(List.of(video(0, "1"))));
+
+    RecordingEvent.Rejected refused = events.of(RecordingEvent.Rejected.class).get(0);
+    assertThat(refused.status()).isEqualTo(488);
+    assertThat(refused.reason()).isEqualTo(RejectReason.NO_RECORDABLE_MEDIA);
+    assertThat(refused.detail()).startsWith("Not Acceptable Here: No recordable media offered:");
+    assertThat(refused.id()).isNull();
+  }
+
+  @Test
+  void drainingRefusesNewCallsWith503AndRetryAfterButKeepsTheCallsInProgress() {
+    RecordingCoordinator coordinator = coordinator(10);
+    RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
+
+    coordinator.drain();
+    Rejected rejected = rejected(coordinator.offer(callerVideoAgent()));
+
+    assertThat(rejected.status()).isEqualTo(503);
+    assertThat(rejected.retryAfterSeconds()).isEqualTo(RecordingCoordinator.RETRY_AFTER_SECONDS);
+    assertThat(events.of(RecordingEvent.Rejected.class))
+        .extracting(RecordingEvent.Rejected::reason)
+        .containsExactly(RejectReason.DRAINING);
+    assertThat(coordinator.acceptingCalls()).isFalse();
+    assertThat(coordinator.isDraining()).isTrue();
+    assertThat(coordinator.activeSessions()).isEqualTo(1);
+    assertThat(store.handles.get(0).finished).isEmpty();
+    assertThat(id).isNotNull();
+  }
+
+  @Test
+  void drainCompletesWhenTheLastCallInProgressIsFinalised() {
+    List<Runnable> queued = new ArrayList<>();
+    finaliser = queued::add;
+    RecordingCoordinator coordinator = coordinator(10);
+    RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
+
+    CompletableFuture<Void> drained = coordinator.drain();
+    assertThat(drained).isNotDone();
+    coordinator.end(id, EndReason.BYE);
+    assertThat(drained).isNotDone();
+    queued.forEach(Runnable::run);
+
+    assertThat(drained).isCompleted();
+    assertThat(events.of(Completed.class))
+        .extracting(Completed::reason)
+        .containsExactly(EndReason.BYE);
+  }
+
+  @Test
+  void drainWithNoCallInProgressIsAlreadyComplete() {
+    assertThat(coordinator(10).drain()).isCompleted();
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.srs.daemon.Version;
 import io.srs.daemon.config.ConfigException;
 import io.srs.daemon.config.ConfigLoader;
 import io.srs.daemon.config.SrsConfig;
+import io.srs.daemon.log.LogFormat;
 import io.srs.daemon.log.RecordingEventLogger;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -67,6 +68,12 @@ public final class RunCommand implements Callable<Integer> {
   String rtpPorts;
 
   @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      description = "Port for /health and /metrics; 0 turns HTTP off (http.port).")
+  String httpPort;
+
+  @Option(
       names = "--recordings",
       paramLabel = "DIR",
       description = "Where recordings go (storage.path).")
@@ -77,9 +84,16 @@ public final class RunCommand implements Callable<Integer> {
     PrintStream out = System.out;
     SrsConfig loaded;
     try {
-      loaded = new ConfigLoader().load(config, overrides());
+      loaded = new ConfigLoader().load(config, System.getenv(), overrides());
     } catch (ConfigException e) {
       System.err.println("srs: " + e.getMessage());
+      return EXIT_CONFIG;
+    }
+    try {
+      LogFormat.select(loaded.logging().format(), System.getProperty("logback.configurationFile"));
+    } catch (Exception e) {
+      System.err.println(
+          "srs: cannot set up logging.format " + loaded.logging().format() + ": " + e);
       return EXIT_CONFIG;
     }
     SrsDaemon daemon = new SrsDaemon(loaded, Clock.systemUTC(), new RecordingEventLogger());
@@ -96,7 +110,10 @@ public final class RunCommand implements Callable<Integer> {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  log.info("signal received: stopping");
+                  log.info(
+                      "signal received: stopping (drain up to {}s, then finalise up to {}s)",
+                      loaded.limits().drain().toSeconds(),
+                      loaded.limits().shutdownGrace().toSeconds());
                   try {
                     daemon.stop();
                   } catch (Exception e) {
@@ -129,6 +146,9 @@ public final class RunCommand implements Callable<Integer> {
     if (recordings != null) {
       overrides.put("storage.path", recordings);
     }
+    if (httpPort != null) {
+      overrides.put("http.port", httpPort);
+    }
     return overrides;
   }
 
@@ -139,6 +159,7 @@ public final class RunCommand implements Callable<Integer> {
             + "  RTP         %s ports %d-%d (advertised %s)%n"
             + "  recordings  %s%n"
             + "  index       %s%n"
+            + "  HTTP        %s%n"
             + "Stop with Ctrl-C or SIGTERM; calls in progress are finalised first.%n",
         Version.current(),
         String.join("+", config.sip().transports()),
@@ -151,7 +172,14 @@ public final class RunCommand implements Callable<Integer> {
         daemon.recordings(),
         config.storage().indexFile() == null
             ? "none"
-            : config.storage().indexFile().toAbsolutePath().normalize());
+            : config.storage().indexFile().toAbsolutePath().normalize(),
+        daemon.httpPort() == 0
+            ? "off"
+            : "http://"
+                + config.http().bind()
+                + ":"
+                + daemon.httpPort()
+                + "/metrics, /health/live, /health/ready");
     out.flush();
   }
 

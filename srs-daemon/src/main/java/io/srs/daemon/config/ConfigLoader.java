@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,22 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
   /** The largest config file read: a config is a page of YAML, not a data set. */
   static final long MAX_CONFIG_BYTES = 1024 * 1024;
+
+  /** storage.min-free-bytes: 1 GiB is about 35 hours of one G.711 track. */
+  static final long DEFAULT_MIN_FREE_BYTES = 1024L * 1024 * 1024;
+
+  /**
+   * limits.drain-seconds: with a few seconds of finalisation it fits Kubernetes' default 30 s
+   * termination grace period; raise it (and TimeoutStopSec) to let long calls finish.
+   */
+  static final int DEFAULT_DRAIN_SECONDS = 20;
+
+  static final int DEFAULT_HTTP_PORT = 8080;
+
+  /** Environment variables {@code SRS_<SECTION>_<KEY>} override the file. */
+  static final String ENV_PREFIX = "SRS_";
+
+  private static final Pattern ENV_NAME = Pattern.compile("SRS_([A-Z0-9]+)_([A-Z0-9_]+)");
 
   private static final Pattern PORT_RANGE =
       Pattern.compile("\\s*(\\d{1,5})\\s*-\\s*(\\d{1,5})\\s*");
@@ -41,11 +58,65 @@ public final class ConfigLoader {
    * @param overrides dotted keys ({@code sip.port}) to values, applied over the file
    */
   public SrsConfig load(Path file, Map<String, String> overrides) throws ConfigException {
+    return load(file, Map.of(), overrides);
+  }
+
+  /**
+   * Loads the configuration: the file, then the environment, then the command line, each over the
+   * one before.
+   *
+   * @param file the YAML file, or null for embedded defaults
+   * @param environment the process environment; only {@code SRS_<SECTION>_<KEY>} variables are read
+   *     ({@code SRS_SIP_PORT=5070} is {@code sip.port}, underscores in the key are dashes)
+   * @param overrides dotted keys ({@code sip.port}) to values, applied last
+   */
+  public SrsConfig load(Path file, Map<String, String> environment, Map<String, String> overrides)
+      throws ConfigException {
     ObjectNode root = file == null ? JsonNodeFactory.instance.objectNode() : readTree(file);
+    Map<String, String> fromEnvironment = new TreeMap<>(); // dotted key -> variable name
+    for (Map.Entry<String, String> variable : new TreeMap<>(environment).entrySet()) {
+      String name = variable.getKey();
+      if (!name.startsWith(ENV_PREFIX)) {
+        continue;
+      }
+      String key = environmentKey(name);
+      fromEnvironment.put(key, name);
+      put(root, key, variable.getValue());
+    }
     for (Map.Entry<String, String> override : overrides.entrySet()) {
       put(root, override.getKey(), override.getValue());
+      fromEnvironment.remove(override.getKey());
     }
-    return build(root);
+    try {
+      return build(root);
+    } catch (ConfigException e) {
+      throw blameVariable(e, fromEnvironment);
+    }
+  }
+
+  /** {@code SRS_STORAGE_MIN_FREE_BYTES} to {@code storage.min-free-bytes}. */
+  static String environmentKey(String variable) throws ConfigException {
+    Matcher matcher = ENV_NAME.matcher(variable);
+    if (!matcher.matches()) {
+      throw new ConfigException(
+          "environment variable "
+              + variable
+              + ": expected SRS_<SECTION>_<KEY> in upper case, e.g. SRS_SIP_PORT");
+    }
+    return matcher.group(1).toLowerCase(Locale.ROOT)
+        + "."
+        + matcher.group(2).toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** A problem with a key set from the environment names the variable, not just the key. */
+  private static ConfigException blameVariable(ConfigException e, Map<String, String> variables) {
+    for (Map.Entry<String, String> entry : variables.entrySet()) {
+      if (e.getMessage().startsWith("config key '" + entry.getKey() + "'")) {
+        return new ConfigException(
+            "environment variable " + entry.getValue() + " sets " + e.getMessage(), e);
+      }
+    }
+    return e;
   }
 
   private ObjectNode readTree(Path file) throws ConfigException {
@@ -97,20 +168,25 @@ public final class ConfigLoader {
     int writeBuffer = storageSection.integer("write-buffer-bytes", 16 * 1024, 512, 1024 * 1024);
     String index = storageSection.choice("index", "sqlite", List.of("sqlite", "none"));
     String indexFile = storageSection.string("index-file", null);
+    long minFree =
+        storageSection.longInteger("min-free-bytes", DEFAULT_MIN_FREE_BYTES, 0, Long.MAX_VALUE);
     SrsConfig.Storage storage =
         new SrsConfig.Storage(
             storagePath,
             writeBuffer,
             index.equals("none")
                 ? null
-                : indexFile != null ? Path.of(indexFile) : storagePath.resolve("index.sqlite"));
+                : indexFile != null ? Path.of(indexFile) : storagePath.resolve("index.sqlite"),
+            minFree);
     storageSection.rejectUnknownKeys();
     ConfigSection limitsSection = root.section("limits");
     SrsConfig.Limits limits =
         new SrsConfig.Limits(
             limitsSection.integer("max-sessions", 1000, 1, 100_000),
             limitsSection.integer("finaliser-threads", 2, 1, 64),
-            Duration.ofSeconds(limitsSection.integer("shutdown-grace-seconds", 30, 0, 86_400)));
+            Duration.ofSeconds(limitsSection.integer("shutdown-grace-seconds", 30, 0, 86_400)),
+            Duration.ofSeconds(
+                limitsSection.integer("drain-seconds", DEFAULT_DRAIN_SECONDS, 0, 86_400)));
     limitsSection.rejectUnknownKeys();
     SrsConfig.Metadata metadata = metadata(root.section("metadata"));
     ConfigSection recordingSection = root.section("recording");
@@ -121,8 +197,18 @@ public final class ConfigLoader {
             recordingSection.choice("pause-mode", "silence", List.of("silence", "cut")),
             recordingSection.bool("dtmf-masking", false));
     recordingSection.rejectUnknownKeys();
+    ConfigSection httpSection = root.section("http");
+    SrsConfig.Http http =
+        new SrsConfig.Http(
+            address(httpSection, "bind", "127.0.0.1"),
+            httpSection.integer("port", DEFAULT_HTTP_PORT, 0, 65535));
+    httpSection.rejectUnknownKeys();
+    ConfigSection loggingSection = root.section("logging");
+    SrsConfig.Logging logging =
+        new SrsConfig.Logging(loggingSection.choice("format", "text", List.of("text", "json")));
+    loggingSection.rejectUnknownKeys();
     root.rejectUnknownKeys();
-    return new SrsConfig(sip, rtp, storage, limits, metadata, recording);
+    return new SrsConfig(sip, rtp, storage, limits, metadata, recording, http, logging);
   }
 
   private static SrsConfig.Metadata metadata(ConfigSection section) throws ConfigException {

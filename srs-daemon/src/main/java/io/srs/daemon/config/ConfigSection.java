@@ -91,6 +91,34 @@ final class ConfigSection {
     return (int) parsed;
   }
 
+  long longInteger(String name, long fallback, long min, long max) throws ConfigException {
+    JsonNode value = value(name);
+    if (value == null) {
+      return fallback;
+    }
+    long parsed;
+    if (value.isIntegralNumber() && value.canConvertToLong()) {
+      parsed = value.asLong();
+    } else if (value.isTextual() && value.asText().trim().matches("-?\\d{1,18}")) {
+      parsed = Long.parseLong(value.asText().trim());
+    } else {
+      throw new ConfigException(
+          "config key '" + key(name) + "': expected an integer, got " + describe(value));
+    }
+    if (parsed < min || parsed > max) {
+      throw new ConfigException(
+          "config key '"
+              + key(name)
+              + "': must be between "
+              + min
+              + " and "
+              + max
+              + ", was "
+              + parsed);
+    }
+    return parsed;
+  }
+
   List<String> strings(String name, List<String> fallback) throws ConfigException {
     return strings(name, fallback, false);
   }

@@ -11,7 +11,14 @@ import java.util.List;
  * key, its default and unit is documented in {@code config/srs.yaml}.
  */
 public record SrsConfig(
-    Sip sip, Rtp rtp, Storage storage, Limits limits, Metadata metadata, Recording recording) {
+    Sip sip,
+    Rtp rtp,
+    Storage storage,
+    Limits limits,
+    Metadata metadata,
+    Recording recording,
+    Http http,
+    Logging logging) {
 
   /**
    * {@code sip.*}.
@@ -55,17 +62,20 @@ public record SrsConfig(
    * @param path the directory recordings are written under
    * @param writeBufferBytes per-track staging buffer; also the most a crash can lose per track
    * @param indexFile the SQLite index file, or null when {@code storage.index} is {@code none}
+   * @param minFreeBytes below this much usable space the recorder reports not ready
    */
-  public record Storage(Path path, int writeBufferBytes, Path indexFile) {}
+  public record Storage(Path path, int writeBufferBytes, Path indexFile, long minFreeBytes) {}
 
   /**
    * {@code limits.*}.
    *
    * @param maxSessions concurrent recording sessions; past it INVITEs get 503
    * @param finaliserThreads threads finalising recordings (fsync, hashing, sidecar)
-   * @param shutdownGrace how long SIGTERM waits for recordings to be finalised
+   * @param shutdownGrace how long SIGTERM waits for recordings to be finalised once ended
+   * @param drain how long SIGTERM lets calls in progress run to their own end before ending them
    */
-  public record Limits(int maxSessions, int finaliserThreads, Duration shutdownGrace) {}
+  public record Limits(
+      int maxSessions, int finaliserThreads, Duration shutdownGrace, Duration drain) {}
 
   /**
    * {@code metadata.*}.
@@ -108,4 +118,25 @@ public record SrsConfig(
    * @param dtmfMasking silence the audio under DTMF and keep no digits (PCI)
    */
   public record Recording(String format, boolean stereo, String pauseMode, boolean dtmfMasking) {}
+
+  /**
+   * {@code http.*}: health and metrics.
+   *
+   * @param bind the IP address the HTTP endpoint listens on
+   * @param port its TCP port; 0 turns the endpoint off
+   */
+  public record Http(String bind, int port) {
+    /** True when the endpoint is wanted. */
+    public boolean enabled() {
+      return port != 0;
+    }
+  }
+
+  /**
+   * {@code logging.*}.
+   *
+   * @param format {@code text} (one human-readable line per event) or {@code json} (one JSON object
+   *     per line, logstash layout)
+   */
+  public record Logging(String format) {}
 }

@@ -22,6 +22,9 @@ public final class RecordingEventLogger implements RecordingEventListener {
   /** The logger operators filter on; kept apart from class loggers on purpose. */
   public static final String LOGGER_NAME = "srs.recording";
 
+  /** The key-value pair naming the event ({@code recording.completed}) in structured output. */
+  public static final String EVENT_KEY = "event";
+
   private final Logger log;
 
   public RecordingEventLogger() {
@@ -35,12 +38,21 @@ public final class RecordingEventLogger implements RecordingEventListener {
   @Override
   public void on(RecordingEvent event) {
     StringBuilder line = new StringBuilder(event.name());
+    if (event instanceof RecordingEvent.Rejected rejected) {
+      // No recording exists for a refused call: no id, no path.
+      field(line, "callId", rejected.callId());
+      field(line, "status", Integer.toString(rejected.status()));
+      field(line, "reason", rejected.reason().label());
+      field(line, "detail", rejected.detail());
+      info(event, line);
+      return;
+    }
     field(line, "id", event.id().value());
     if (event instanceof RecordingEvent.Started started) {
       field(line, "callId", started.callId());
       field(line, "path", started.location());
       tracks(line, started.tracks());
-      log.info("{}", line);
+      info(event, line);
     } else if (event instanceof RecordingEvent.Completed completed) {
       field(line, "callId", completed.callId());
       field(line, "duration", seconds(completed.duration()));
@@ -58,26 +70,31 @@ public final class RecordingEventLogger implements RecordingEventListener {
       if (!completed.missingFields().isEmpty()) {
         field(line, "missing", String.join(",", completed.missingFields()));
       }
-      log.info("{}", line);
+      info(event, line);
     } else if (event instanceof RecordingEvent.Updated updated) {
       field(line, "callId", updated.callId());
       field(line, "metadataVersion", Integer.toString(updated.metadataVersion()));
       tracks(line, updated.tracks());
-      log.info("{}", line);
+      info(event, line);
     } else if (event instanceof RecordingEvent.Paused paused) {
       field(line, "callId", paused.callId());
       field(line, "streams", paused.streams().toString().replace(" ", ""));
-      log.info("{}", line);
+      info(event, line);
     } else if (event instanceof RecordingEvent.Resumed resumed) {
       field(line, "callId", resumed.callId());
       field(line, "streams", resumed.streams().toString().replace(" ", ""));
-      log.info("{}", line);
+      info(event, line);
     } else if (event instanceof RecordingEvent.Failed failed) {
       field(line, "callId", failed.callId());
       field(line, "path", failed.location());
       field(line, "cause", failed.cause());
-      log.error("{}", line);
+      log.atError().addKeyValue(EVENT_KEY, event.name()).log("{}", line);
     }
+  }
+
+  /** The event name also as a key-value pair: JSON log lines carry it as a field of its own. */
+  private void info(RecordingEvent event, StringBuilder line) {
+    log.atInfo().addKeyValue(EVENT_KEY, event.name()).log("{}", line);
   }
 
   private static void tracks(StringBuilder line, List<RecordingEvent.TrackParties> tracks) {

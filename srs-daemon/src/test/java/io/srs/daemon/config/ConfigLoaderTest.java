@@ -327,4 +327,89 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> loader.load(null, Map.of("storage.index", "postgres")))
         .hasMessageContaining("'storage.index'");
   }
+
+  // --- environment overrides, http, drain, logging ---------------------------------------------
+
+  @Test
+  void environmentVariablesOverrideTheFile() throws Exception {
+    Path file = yaml("sip:\n  port: 5080\nstorage:\n  path: /from-file\n");
+
+    SrsConfig config =
+        loader.load(
+            file,
+            Map.of(
+                "SRS_SIP_PORT", "5070",
+                "SRS_STORAGE_PATH", "/data",
+                "SRS_STORAGE_MIN_FREE_BYTES", "5000000000"),
+            Map.of());
+
+    assertThat(config.sip().port()).isEqualTo(5070);
+    assertThat(config.storage().path()).isEqualTo(Path.of("/data"));
+    assertThat(config.storage().minFreeBytes()).isEqualTo(5_000_000_000L);
+  }
+
+  @Test
+  void theCommandLineOverridesTheEnvironment() throws Exception {
+    SrsConfig config =
+        loader.load(null, Map.of("SRS_SIP_PORT", "5070"), Map.of("sip.port", "5090"));
+
+    assertThat(config.sip().port()).isEqualTo(5090);
+  }
+
+  @Test
+  void variablesWithoutTheSrsPrefixAreIgnored() throws Exception {
+    SrsConfig config = loader.load(null, Map.of("HOME", "/root", "SIP_PORT", "1"), Map.of());
+
+    assertThat(config.sip().port()).isEqualTo(5060);
+  }
+
+  @Test
+  void anUnknownEnvironmentKeyNamesTheVariableAndTheKey() {
+    assertThatThrownBy(() -> loader.load(null, Map.of("SRS_SIP_PROT", "5070"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("environment variable SRS_SIP_PROT")
+        .hasMessageContaining("'sip.prot': unknown key");
+  }
+
+  @Test
+  void aBadEnvironmentValueNamesTheVariable() {
+    assertThatThrownBy(() -> loader.load(null, Map.of("SRS_HTTP_PORT", "eighty"), Map.of()))
+        .hasMessageContaining("environment variable SRS_HTTP_PORT")
+        .hasMessageContaining("'http.port': expected an integer");
+  }
+
+  @Test
+  void anSrsVariableWithoutAKeyIsRefusedByName() {
+    assertThatThrownBy(() -> loader.load(null, Map.of("SRS_PORT", "5070"), Map.of()))
+        .hasMessageContaining("environment variable SRS_PORT")
+        .hasMessageContaining("SRS_<SECTION>_<KEY>");
+  }
+
+  @Test
+  void httpDefaultsToLoopbackPort8080AndPortZeroTurnsItOff() throws Exception {
+    SrsConfig defaults = loader.load(null, Map.of());
+    assertThat(defaults.http()).isEqualTo(new SrsConfig.Http("127.0.0.1", 8080));
+    assertThat(defaults.http().enabled()).isTrue();
+
+    assertThat(loader.load(null, Map.of("http.port", "0")).http().enabled()).isFalse();
+    assertThatThrownBy(() -> loader.load(null, Map.of("http.bind", "localhost")))
+        .hasMessageContaining("'http.bind'");
+  }
+
+  @Test
+  void drainAndDiskDefaultsAreNamedValues() throws Exception {
+    SrsConfig config = loader.load(null, Map.of());
+
+    assertThat(config.limits().drain()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(config.storage().minFreeBytes()).isEqualTo(1024L * 1024 * 1024);
+    assertThat(config.logging().format()).isEqualTo("text");
+  }
+
+  @Test
+  void theLogFormatIsTextOrJson() throws Exception {
+    assertThat(loader.load(null, Map.of("logging.format", "JSON")).logging().format())
+        .isEqualTo("json");
+    assertThatThrownBy(() -> loader.load(null, Map.of("logging.format", "xml")))
+        .hasMessageContaining("'logging.format': expected one of [text, json]");
+  }
 }

@@ -48,6 +48,9 @@ final class DaemonProcess implements AutoCloseable {
     command.add("io.srs.daemon.Main");
     command.add("run");
     command.addAll(List.of(args));
+    if (!List.of(args).contains("--http-port")) {
+      command.add("--http-port=0"); // off unless a test asks for it: 8080 may be taken
+    }
     Process process =
         new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
     DaemonProcess daemon = new DaemonProcess(process);
@@ -80,6 +83,23 @@ final class DaemonProcess implements AutoCloseable {
 
   String output() {
     return String.join("\n", lines);
+  }
+
+  /**
+   * Sends SIGTERM without waiting for the process to exit. Through the process handle: {@link
+   * Process#destroy()} also closes our end of its output, and the drain's log lines would be lost.
+   */
+  void terminate() {
+    process.toHandle().destroy();
+  }
+
+  /** Waits for the process to exit; returns its status. */
+  int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("daemon did not exit within " + timeout + ":\n" + output());
+    }
+    return process.exitValue();
   }
 
   /** SIGTERM, as systemd stops it; returns the exit status. */

@@ -28,6 +28,7 @@ final class InJvmDaemon implements AutoCloseable {
     overrides.put("sip.transports", "udp");
     overrides.put("rtp.ports", rtpLow + "-" + (rtpLow + 99));
     overrides.put("storage.path", recordings.toString());
+    overrides.put("http.port", "0"); // off unless a test asks for it: 8080 may be taken
     overrides.putAll(extra);
     SrsConfig config = new ConfigLoader().load(null, overrides);
     daemon = new SrsDaemon(config, Clock.systemUTC(), events::add);

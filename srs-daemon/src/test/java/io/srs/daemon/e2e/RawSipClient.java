@@ -171,6 +171,19 @@ final class RawSipClient implements AutoCloseable {
     return response;
   }
 
+  /** Sends OPTIONS outside any dialog (how an SBC probes) and returns the final response. */
+  Response options() throws IOException {
+    send(
+        request("OPTIONS", ++cseq, "<sip:srs@127.0.0.1:" + server.getPort() + ">")
+            + "Accept: application/sdp\r\n"
+            + "Content-Length: 0\r\n\r\n");
+    Response response;
+    do {
+      response = receive();
+    } while (response.status() < 200 || !response.text().contains("OPTIONS"));
+    return response;
+  }
+
   void ack() throws IOException {
     send(request("ACK", 1, null) + "Content-Length: 0\r\n\r\n");
   }

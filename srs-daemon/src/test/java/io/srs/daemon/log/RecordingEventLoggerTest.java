@@ -64,6 +64,18 @@ class RecordingEventLoggerTest {
   }
 
   @Test
+  void rejectedNamesTheCallTheStatusAndTheReasonWithoutAnId() {
+    events.on(
+        new RecordingEvent.Rejected(
+            "c9@src", 503, RecordingEvent.RejectReason.DRAINING, "Recorder draining"));
+
+    assertThat(line())
+        .isEqualTo(
+            "recording.rejected callId=c9@src status=503 reason=draining"
+                + " detail=\"Recorder draining\"");
+  }
+
+  @Test
   void completedCarriesDurationReasonFieldsAndTheMatchVerdict() {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("agentId", "agent-7");

@@ -20,7 +20,7 @@ public final class Dialog {
     ANSWERED,
     /** The ACK arrived: the recording is live. */
     CONFIRMED,
-    /** BYE, CANCEL or ACK timeout ended it. */
+    /** BYE, CANCEL, ACK timeout or session-timer expiry (RFC 4028 §10) ended it. */
     TERMINATED;
 
     boolean canMoveTo(State next) {

@@ -119,6 +119,8 @@ class SessionTimerIntegrationTest {
 
       client.send(request(client, "BYE", callId).toTag(ok.toTag()).cseq(3, "BYE").build());
       client.await(200, "BYE");
+      // The 200 goes out before the recording is ended (ByeHandler), so wait for the end.
+      await().atMost(Duration.ofSeconds(5)).until(() -> !service.ended.isEmpty());
       assertThat(service.ended)
           .extracting(FakeRecordingService.End::reason)
           .containsExactly(EndReason.BYE);

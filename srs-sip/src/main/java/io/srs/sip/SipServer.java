@@ -5,12 +5,14 @@ import io.srs.core.metadata.MetadataParser;
 import io.srs.core.service.RecordingService;
 import io.srs.sip.handler.RequestDispatcher;
 import io.srs.sip.handler.Scheduler;
+import io.srs.sip.handler.SessionTimerPolicy;
 import io.srs.sip.jain.JainSipEndpoint;
 import io.srs.sip.siprec.MetadataDecoder;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,7 @@ public final class SipServer extends AbstractLifeCycle {
   private final MetadataDecoder metadataDecoder;
   private final Clock clock;
   private final RandomGenerator random;
+  private final SessionTimerPolicy timerPolicy;
   private ThreadPoolExecutor offerExecutor;
   private ScheduledThreadPoolExecutor timers;
   private JainSipEndpoint endpoint;
@@ -55,6 +58,17 @@ public final class SipServer extends AbstractLifeCycle {
       RecordingService service,
       MetadataDecoder metadataDecoder,
       Clock clock) {
+    this(settings, service, metadataDecoder, clock, SessionTimerPolicy.STANDARD);
+  }
+
+  /** Tests only: session-timer bounds other than {@link SessionTimerPolicy#STANDARD}'s. */
+  SipServer(
+      SipSettings settings,
+      RecordingService service,
+      MetadataDecoder metadataDecoder,
+      Clock clock,
+      SessionTimerPolicy timerPolicy) {
+    this.timerPolicy = Objects.requireNonNull(timerPolicy, "timerPolicy");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.service = Objects.requireNonNull(service, "service");
     this.metadataDecoder = Objects.requireNonNull(metadataDecoder, "metadataDecoder");
@@ -106,11 +120,23 @@ public final class SipServer extends AbstractLifeCycle {
               return thread;
             });
     timers.setRemoveOnCancelPolicy(true);
+    ScheduledThreadPoolExecutor executor = timers;
     Scheduler scheduler =
-        (delay, task) -> timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        (delay, task) -> {
+          ScheduledFuture<?> future =
+              executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+          return () -> future.cancel(false);
+        };
     dispatcher =
         RequestDispatcher.create(
-            settings, service, metadataDecoder, offerExecutor, scheduler, clock, random);
+            settings,
+            service,
+            metadataDecoder,
+            offerExecutor,
+            scheduler,
+            clock,
+            random,
+            timerPolicy);
     endpoint = new JainSipEndpoint(settings, dispatcher, clock, random);
     endpoint.start();
   }

@@ -20,7 +20,7 @@ public final class Dialog {
     ANSWERED,
     /** The ACK arrived: the recording is live. */
     CONFIRMED,
-    /** BYE, CANCEL or ACK timeout ended it. */
+    /** BYE, CANCEL, ACK timeout or session-timer expiry (RFC 4028 §10) ended it. */
     TERMINATED;
 
     boolean canMoveTo(State next) {
@@ -37,6 +37,8 @@ public final class Dialog {
   private State state = State.ANSWERED;
   private SdpAnswer answer;
   private boolean updating;
+  private long timerGeneration;
+  private Scheduler.Cancel timer = Scheduler.Cancel.NONE;
 
   public Dialog(DialogKey key, RecordingId recordingId, SdpAnswer answer) {
     this.key = Objects.requireNonNull(key, "key");
@@ -69,7 +71,39 @@ public final class Dialog {
           "dialog " + key + " cannot move from " + state + " to " + next);
     }
     state = next;
+    if (next == State.TERMINATED) {
+      stopTimer();
+    }
     return true;
+  }
+
+  /**
+   * Stops the session timer (RFC 4028) and returns the generation of the one about to start: a task
+   * of an older generation that fires anyway changes nothing.
+   */
+  synchronized long nextTimerGeneration() {
+    stopTimer();
+    return timerGeneration;
+  }
+
+  /** Keeps the handle of the timer of {@code generation}; cancels it if it is already stale. */
+  synchronized void timerScheduled(long generation, Scheduler.Cancel cancel) {
+    if (generation == timerGeneration && state != State.TERMINATED) {
+      timer = cancel;
+    } else {
+      cancel.cancel();
+    }
+  }
+
+  /** True while the session timer of {@code generation} is the dialog's live one. */
+  synchronized boolean isCurrentTimer(long generation) {
+    return generation == timerGeneration && state != State.TERMINATED;
+  }
+
+  private void stopTimer() {
+    timer.cancel();
+    timer = Scheduler.Cancel.NONE;
+    timerGeneration++;
   }
 
   public synchronized SdpAnswer answer() {

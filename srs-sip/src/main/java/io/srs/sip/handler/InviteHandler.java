@@ -35,6 +35,7 @@ public final class InviteHandler implements RequestHandler {
   private final LocalContact contact;
   private final RequestHandler reInvite;
   private final AckTimeout ackTimeout;
+  private final SessionTimer sessionTimer;
 
   InviteHandler(
       RecordingService service,
@@ -46,7 +47,8 @@ public final class InviteHandler implements RequestHandler {
       SdpAnswerWriter answerWriter,
       LocalContact contact,
       RequestHandler reInvite,
-      AckTimeout ackTimeout) {
+      AckTimeout ackTimeout,
+      SessionTimer sessionTimer) {
     this.service = service;
     this.reader = reader;
     this.dialogs = dialogs;
@@ -57,6 +59,7 @@ public final class InviteHandler implements RequestHandler {
     this.contact = contact;
     this.reInvite = reInvite;
     this.ackTimeout = ackTimeout;
+    this.sessionTimer = sessionTimer;
   }
 
   @Override
@@ -77,7 +80,9 @@ public final class InviteHandler implements RequestHandler {
     PendingInvite invite = started.invite();
     responder.send(Replies.of(100));
     InviteReader.Read read;
+    SessionTimerPolicy.Agreement timer;
     try {
+      timer = sessionTimer.negotiate(request);
       read = reader.read(request);
     } catch (Refusal refusal) {
       log.info("refused {}: {}", request, refusal.reply());
@@ -85,13 +90,17 @@ public final class InviteHandler implements RequestHandler {
       return;
     }
     try {
-      offerExecutor.execute(() -> decide(request, read, invite));
+      offerExecutor.execute(() -> decide(request, read, timer, invite));
     } catch (RejectedExecutionException e) {
       invite.answer(busy("offer queue full"), () -> {});
     }
   }
 
-  private void decide(InboundRequest request, InviteReader.Read read, PendingInvite invite) {
+  private void decide(
+      InboundRequest request,
+      InviteReader.Read read,
+      SessionTimerPolicy.Agreement timer,
+      PendingInvite invite) {
     if (invite.state() == PendingInvite.State.CANCELLED) {
       return; // cancelled while queued: never reserve anything for it
     }
@@ -104,7 +113,7 @@ public final class InviteHandler implements RequestHandler {
       return;
     }
     if (decision instanceof Accepted accepted) {
-      accept(request, read, invite, accepted);
+      accept(request, read, timer, invite, accepted);
     } else if (decision instanceof Rejected rejected) {
       log.info("domain rejected {}: {} {}", request, rejected.status(), rejected.reason());
       invite.answer(rejection(rejected), () -> {});
@@ -112,7 +121,11 @@ public final class InviteHandler implements RequestHandler {
   }
 
   private void accept(
-      InboundRequest request, InviteReader.Read read, PendingInvite invite, Accepted accepted) {
+      InboundRequest request,
+      InviteReader.Read read,
+      SessionTimerPolicy.Agreement timer,
+      PendingInvite invite,
+      Accepted accepted) {
     Dialog dialog;
     byte[] sdp;
     try {
@@ -128,7 +141,7 @@ public final class InviteHandler implements RequestHandler {
       return;
     }
     Reply ok =
-        Replies.of(200)
+        SessionTimer.decorate(Replies.of(200), timer)
             .withToTag(dialog.key().localTag())
             .withHeader("Contact", contact.contact(request.transport()))
             .withHeader("Allow", SipCapabilities.ALLOW)
@@ -137,6 +150,7 @@ public final class InviteHandler implements RequestHandler {
     if (invite.answer(ok, () -> dialogs.register(dialog))) {
       log.info("accepted {} as recording {}", request, accepted.id());
       ackTimeout.start(dialog);
+      sessionTimer.refreshed(dialog, timer);
     } else {
       log.info("{} was cancelled before its answer; ending recording {}", request, accepted.id());
       service.end(accepted.id(), EndReason.CANCEL);

@@ -40,6 +40,7 @@ public final class ReInviteHandler implements RequestHandler {
   private final SdpAnswerWriter answerWriter;
   private final LocalContact contact;
   private final RandomGenerator random;
+  private final SessionTimer sessionTimer;
 
   ReInviteHandler(
       DialogRegistry dialogs,
@@ -47,13 +48,15 @@ public final class ReInviteHandler implements RequestHandler {
       UpdateReader reader,
       SdpAnswerWriter answerWriter,
       LocalContact contact,
-      RandomGenerator random) {
+      RandomGenerator random,
+      SessionTimer sessionTimer) {
     this.dialogs = dialogs;
     this.service = service;
     this.reader = reader;
     this.answerWriter = answerWriter;
     this.contact = contact;
     this.random = random;
+    this.sessionTimer = sessionTimer;
   }
 
   @Override
@@ -72,10 +75,30 @@ public final class ReInviteHandler implements RequestHandler {
       return;
     }
     try {
-      responder.send(process(dialog, request));
+      responder.send(refresh(dialog, request));
     } finally {
       dialog.endUpdate();
     }
+  }
+
+  /**
+   * RFC 4028 §10: a re-INVITE or UPDATE answered 2xx refreshes the session, whatever else it
+   * carries; its interval is negotiated afresh (§9), and one refused changes nothing.
+   */
+  private Reply refresh(Dialog dialog, InboundRequest request) {
+    SessionTimerPolicy.Agreement timer;
+    try {
+      timer = sessionTimer.negotiate(request);
+    } catch (Refusal refusal) {
+      log.info("refused {} in {}: {}", request, dialog, refusal.reply());
+      return refusal.reply();
+    }
+    Reply reply = process(dialog, request);
+    if (reply.status() / 100 != 2) {
+      return reply;
+    }
+    sessionTimer.refreshed(dialog, timer);
+    return SessionTimer.decorate(reply, timer);
   }
 
   private Reply process(Dialog dialog, InboundRequest request) {

@@ -17,6 +17,7 @@ public final class Replies {
       case 413 -> "Request Entity Too Large";
       case 415 -> "Unsupported Media Type";
       case 420 -> "Bad Extension";
+      case 422 -> "Session Interval Too Small";
       case 481 -> "Call/Transaction Does Not Exist";
       case 487 -> "Request Terminated";
       case 488 -> "Not Acceptable Here";

@@ -46,7 +46,7 @@ public final class RequestDispatcher {
    * The standard handler set: INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE.
    *
    * @param offerExecutor where the domain's offer decisions run (off the SIP threads)
-   * @param scheduler runs the ACK timeout of each answered dialog
+   * @param scheduler runs the ACK timeout and the session timer (RFC 4028) of each dialog
    */
   public static RequestDispatcher create(
       SipSettings settings,
@@ -56,7 +56,33 @@ public final class RequestDispatcher {
       Scheduler scheduler,
       Clock clock,
       RandomGenerator random) {
+    return create(
+        settings,
+        service,
+        metadataDecoder,
+        offerExecutor,
+        scheduler,
+        clock,
+        random,
+        SessionTimerPolicy.STANDARD);
+  }
+
+  /**
+   * As {@link #create(SipSettings, RecordingService, MetadataDecoder, Executor, Scheduler, Clock,
+   * RandomGenerator)} with the session-timer bounds given; production uses {@link
+   * SessionTimerPolicy#STANDARD}, tests a shorter minimum.
+   */
+  public static RequestDispatcher create(
+      SipSettings settings,
+      RecordingService service,
+      MetadataDecoder metadataDecoder,
+      Executor offerExecutor,
+      Scheduler scheduler,
+      Clock clock,
+      RandomGenerator random,
+      SessionTimerPolicy timerPolicy) {
     DialogRegistry dialogs = new DialogRegistry();
+    SessionTimer sessionTimer = new SessionTimer(timerPolicy, dialogs, service, scheduler);
     AckTimeout ackTimeout = new AckTimeout(dialogs, service, scheduler);
     PendingInvites pending = new PendingInvites(clock);
     SdpParser sdpParser = new SdpParser();
@@ -65,7 +91,7 @@ public final class RequestDispatcher {
     InviteReader reader = new InviteReader(settings.maxMessageBytes(), sdpParser, metadataDecoder);
     UpdateReader updates = new UpdateReader(reader, sdpParser);
     ReInviteHandler reInvite =
-        new ReInviteHandler(dialogs, service, updates, answerWriter, contact, random);
+        new ReInviteHandler(dialogs, service, updates, answerWriter, contact, random, sessionTimer);
     Map<String, RequestHandler> handlers =
         Map.of(
             "INVITE",
@@ -79,7 +105,8 @@ public final class RequestDispatcher {
                 answerWriter,
                 contact,
                 reInvite,
-                ackTimeout),
+                ackTimeout,
+                sessionTimer),
             "ACK",
             new AckHandler(dialogs, service),
             "BYE",

@@ -6,5 +6,14 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Scheduler {
 
-  void schedule(Duration delay, Runnable task);
+  /** Schedules {@code task}; the returned handle cancels it if it has not run yet. */
+  Cancel schedule(Duration delay, Runnable task);
+
+  /** Cancels one scheduled task; cancelling twice, or after it ran, does nothing. */
+  @FunctionalInterface
+  interface Cancel {
+    Cancel NONE = () -> {};
+
+    void cancel();
+  }
 }

@@ -2,6 +2,7 @@ package io.srs.sip.handler;
 
 import io.srs.sip.siprec.InviteBodyDecoder;
 import io.srs.sip.siprec.SiprecClassifier;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,11 +17,11 @@ public final class SipCapabilities {
   /** The body types we read. */
   public static final String ACCEPT = InviteBodyDecoder.ACCEPT;
 
-  /**
-   * The option tags we support (RFC 3261 §8.2.2.3). Session timers (RFC 4028, {@code timer}) are
-   * not claimed: supporting them means enforcing expiry, which arrives with its own issue.
-   */
-  public static final Set<String> OPTION_TAGS = Set.of(SiprecClassifier.OPTION_TAG);
+  /** RFC 4028 §3: session timers; we enforce expiry but never refresh ({@link SessionTimer}). */
+  public static final String TIMER = "timer";
+
+  /** The option tags we support (RFC 3261 §8.2.2.3), in the order Supported lists them. */
+  public static final List<String> OPTION_TAGS = List.of(SiprecClassifier.OPTION_TAG, TIMER);
 
   public static final String SUPPORTED = String.join(", ", OPTION_TAGS);
 

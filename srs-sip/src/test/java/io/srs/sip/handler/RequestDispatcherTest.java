@@ -64,7 +64,7 @@ class RequestDispatcherTest {
         .isEqualTo(
             "application/sdp, multipart/mixed, application/rs-metadata+xml,"
                 + " application/rs-metadata");
-    assertThat(reply.header("Supported")).isEqualTo("siprec");
+    assertThat(reply.header("Supported")).isEqualTo("siprec, timer");
     assertThat(reply.header("Contact")).endsWith(";+sip.srs");
   }
 

@@ -70,7 +70,7 @@ class UndecodableOfferTest {
             coordinator,
             body -> RecordingMetadata.EMPTY,
             Runnable::run,
-            (delay, task) -> {},
+            (delay, task) -> Scheduler.Cancel.NONE,
             Clock.systemUTC(),
             new Random(1));
     String g729Only =

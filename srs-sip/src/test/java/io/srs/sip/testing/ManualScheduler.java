@@ -7,13 +7,49 @@ import java.util.List;
 
 /** A scheduler whose tasks run only when the test says time has passed. */
 public final class ManualScheduler implements Scheduler {
-  private record Task(Duration delay, Runnable task) {}
+  /** Identity matters: two equal delays with equal tasks are still two tasks. */
+  private static final class Task {
+    private final Duration delay;
+    private final Runnable task;
+
+    Task(Duration delay, Runnable task) {
+      this.delay = delay;
+      this.task = task;
+    }
+
+    Duration delay() {
+      return delay;
+    }
+
+    Runnable task() {
+      return task;
+    }
+  }
 
   private final List<Task> tasks = new ArrayList<>();
+  private final List<Task> cancelled = new ArrayList<>();
 
   @Override
-  public synchronized void schedule(Duration delay, Runnable task) {
-    tasks.add(new Task(delay, task));
+  public synchronized Cancel schedule(Duration delay, Runnable task) {
+    Task scheduled = new Task(delay, task);
+    tasks.add(scheduled);
+    return () -> cancel(scheduled);
+  }
+
+  private synchronized void cancel(Task task) {
+    if (tasks.remove(task)) {
+      cancelled.add(task);
+    }
+  }
+
+  /** Runs the tasks cancelled so far, as if each had started just before its cancel(). */
+  public void runCancelled() {
+    List<Task> late;
+    synchronized (this) {
+      late = List.copyOf(cancelled);
+      cancelled.clear();
+    }
+    late.forEach(t -> t.task().run());
   }
 
   public synchronized List<Duration> delays() {

@@ -1,0 +1,146 @@
+package io.srs.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.srs.core.metadata.RecordingMetadata;
+import io.srs.core.session.EndReason;
+import io.srs.sip.handler.SessionTimerPolicy;
+import io.srs.sip.testing.Bodies;
+import io.srs.sip.testing.FakeRecordingService;
+import io.srs.sip.testing.RawResponse;
+import io.srs.sip.testing.RawSipClient;
+import io.srs.sip.testing.TestRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * RFC 4028 session timers over real UDP on 127.0.0.1. The server runs with a 1 s minimum (the
+ * production minimum is 90 s) so that a 3 s session expires in 2 s: 3 − min(32, 3/3).
+ */
+class SessionTimerIntegrationTest {
+  private static final FakeRecordingService service = new FakeRecordingService();
+  private static SipServer server;
+  private static int port;
+
+  @BeforeAll
+  static void start() throws Exception {
+    port = RawSipClient.freePort();
+    SipSettings settings =
+        SipSettings.defaults("127.0.0.1", "127.0.0.1")
+            .withPort(port)
+            .withTransports(EnumSet.of(SipTransport.UDP));
+    server =
+        new SipServer(
+            settings,
+            service,
+            body -> RecordingMetadata.EMPTY,
+            Clock.systemUTC(),
+            new SessionTimerPolicy(1, 86_400, 1_800));
+    server.start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.stop();
+  }
+
+  @BeforeEach
+  void forgetEarlierCalls() {
+    service.reset();
+  }
+
+  private TestRequest request(RawSipClient client, String method, String callId) {
+    return TestRequest.of(method)
+        .ports(client.localPort(), port)
+        .callId(callId)
+        .branch("z9hG4bK-" + UUID.randomUUID());
+  }
+
+  /** INVITE with the compact forms {@code k:} and {@code x:}, 200, ACK; returns the 200. */
+  private RawResponse establish(RawSipClient client, String callId) throws Exception {
+    client.send(
+        request(client, "INVITE", callId)
+            .header("Require", "siprec")
+            .header("k", "timer")
+            .header("x", "3;refresher=uac")
+            .body(Bodies.MULTIPART_TYPE, Bodies.multipart(Bodies.SDP, Bodies.METADATA))
+            .build());
+    RawResponse ok = client.await(200, "INVITE");
+    client.send(request(client, "ACK", callId).toTag(ok.toTag()).cseq(1, "ACK").build());
+    await().atMost(Duration.ofSeconds(5)).until(() -> service.acknowledged.size() == 1);
+    return ok;
+  }
+
+  @Test
+  void anUnrefreshedSessionIsEndedAsExpiredAndItsDialogForgotten() throws Exception {
+    try (RawSipClient client = RawSipClient.udp(port)) {
+      String callId = UUID.randomUUID() + "@192.0.2.10";
+      RawResponse ok = establish(client, callId);
+
+      assertThat(ok.header("Session-Expires")).matches("3;\\s*refresher=uac");
+      assertThat(ok.header("Require")).isEqualToIgnoringCase("timer");
+      await().atMost(Duration.ofSeconds(10)).until(() -> !service.ended.isEmpty());
+      assertThat(service.ended)
+          .extracting(FakeRecordingService.End::reason)
+          .containsExactly(EndReason.SESSION_EXPIRED);
+      assertThat(server.dialogCount()).isZero();
+
+      client.send(request(client, "BYE", callId).toTag(ok.toTag()).cseq(2, "BYE").build());
+      assertThat(client.await(481, "BYE").status()).isEqualTo(481);
+    }
+  }
+
+  @Test
+  void anUpdateRefreshKeepsTheSessionPastItsFirstExpiry() throws Exception {
+    try (RawSipClient client = RawSipClient.udp(port)) {
+      String callId = UUID.randomUUID() + "@192.0.2.10";
+      RawResponse ok = establish(client, callId);
+
+      client.send(
+          request(client, "UPDATE", callId)
+              .toTag(ok.toTag())
+              .cseq(2, "UPDATE")
+              .header("Supported", "timer")
+              .header("Session-Expires", "60;refresher=uac")
+              .build());
+      RawResponse refreshed = client.await(200, "UPDATE");
+
+      assertThat(refreshed.header("Session-Expires")).matches("60;\\s*refresher=uac");
+      client.drain(Duration.ofSeconds(3)); // past the first timer's 2 s
+      assertThat(service.ended).isEmpty();
+      assertThat(server.dialogCount()).isEqualTo(1);
+
+      client.send(request(client, "BYE", callId).toTag(ok.toTag()).cseq(3, "BYE").build());
+      client.await(200, "BYE");
+      // The 200 goes out before the recording is ended (ByeHandler), so wait for the end.
+      await().atMost(Duration.ofSeconds(5)).until(() -> !service.ended.isEmpty());
+      assertThat(service.ended)
+          .extracting(FakeRecordingService.End::reason)
+          .containsExactly(EndReason.BYE);
+    }
+  }
+
+  @Test
+  void anIntervalBelowTheMinimumGets422WithMinSeOverTheWire() throws Exception {
+    try (RawSipClient client = RawSipClient.udp(port)) {
+      client.send(
+          request(client, "INVITE", UUID.randomUUID() + "@192.0.2.10")
+              .header("Require", "siprec, timer")
+              .header("Session-Expires", "0")
+              .body(Bodies.MULTIPART_TYPE, Bodies.multipart(Bodies.SDP, Bodies.METADATA))
+              .build());
+
+      RawResponse tooSmall = client.await(422, "INVITE");
+
+      assertThat(tooSmall.header("Min-SE")).isEqualTo("1");
+      assertThat(service.offers).isEmpty();
+    }
+  }
+}

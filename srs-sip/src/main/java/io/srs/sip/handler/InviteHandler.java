@@ -68,9 +68,21 @@ public final class InviteHandler implements RequestHandler {
       reInvite.handle(request, responder);
       return;
     }
-    PendingInvites.Begin begin = pending.begin(request.transactionKey(), responder);
+    String identity =
+        request.callId()
+            + '\n'
+            + request.dialogKey().remoteTag()
+            + '\n'
+            + request.headers().first("CSeq").orElse("");
+    PendingInvites.Begin begin = pending.begin(request.transactionKey(), identity, responder);
     if (begin instanceof PendingInvites.Begin.Duplicate) {
       log.debug("ignoring retransmitted {}", request);
+      return;
+    }
+    if (begin instanceof PendingInvites.Begin.Merged) {
+      // A forked or looped copy of an INVITE we already handle: one call, one recording.
+      log.info("refused merged request {} (RFC 3261 §8.2.2.2)", request);
+      responder.send(Replies.error(482, "this INVITE already arrived by another path"));
       return;
     }
     if (!(begin instanceof PendingInvites.Begin.Started started)) {

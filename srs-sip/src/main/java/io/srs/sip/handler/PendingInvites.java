@@ -24,6 +24,14 @@ public final class PendingInvites {
   private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
 
   private final Map<TransactionKey, PendingInvite> pending = new ConcurrentHashMap<>();
+
+  /**
+   * The first transaction seen for each request identity (Call-ID, From tag, CSeq): a second
+   * transaction with the same identity is the same request arriving by another path (RFC 3261
+   * §8.2.2.2, a forked or looped INVITE), never a second call.
+   */
+  private final Map<String, TransactionKey> firstByRequest = new ConcurrentHashMap<>();
+
   private final Clock clock;
   private volatile Instant lastSweep;
 
@@ -42,17 +50,31 @@ public final class PendingInvites {
 
     /** Too many INVITEs in flight: refuse with 503. */
     record Full() implements Begin {}
+
+    /** The same request by another path (RFC 3261 §8.2.2.2): refuse with 482. */
+    record Merged() implements Begin {}
   }
 
-  public Begin begin(TransactionKey key, Responder responder) {
+  /**
+   * Starts an initial INVITE's transaction.
+   *
+   * @param requestIdentity Call-ID, From tag and CSeq of the request
+   */
+  public Begin begin(TransactionKey key, String requestIdentity, Responder responder) {
     sweep();
     if (pending.size() >= MAX_PENDING) {
       return new Begin.Full();
     }
     PendingInvite invite = new PendingInvite(responder, clock);
-    return pending.putIfAbsent(key, invite) == null
-        ? new Begin.Started(invite)
-        : new Begin.Duplicate();
+    if (pending.putIfAbsent(key, invite) != null) {
+      return new Begin.Duplicate();
+    }
+    TransactionKey first = firstByRequest.putIfAbsent(requestIdentity, key);
+    if (first != null && !first.equals(key)) {
+      pending.remove(key, invite);
+      return new Begin.Merged();
+    }
+    return new Begin.Started(invite);
   }
 
   public Optional<PendingInvite> find(TransactionKey key) {
@@ -77,5 +99,6 @@ public final class PendingInvites {
               Instant finished = invite.finishedAt();
               return finished != null && finished.isBefore(cutoff);
             });
+    firstByRequest.values().removeIf(key -> !pending.containsKey(key));
   }
 }

@@ -19,6 +19,7 @@ public final class Replies {
       case 420 -> "Bad Extension";
       case 422 -> "Session Interval Too Small";
       case 481 -> "Call/Transaction Does Not Exist";
+      case 482 -> "Loop Detected";
       case 487 -> "Request Terminated";
       case 488 -> "Not Acceptable Here";
       case 500 -> "Server Internal Error";

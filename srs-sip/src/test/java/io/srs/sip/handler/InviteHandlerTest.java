@@ -359,4 +359,46 @@ class InviteHandlerTest {
     assertThat(second.sent).isEmpty();
     assertThat(fixture.service.offers).hasSize(1);
   }
+
+  @Test
+  void theSameInviteArrivingByAnotherPathIsRefusedAsMergedNotRecordedTwice() {
+    fixture.send(
+        Requests.siprecInvite()
+            .callId("forked@src")
+            .branch("z9hG4bK-a")
+            .header("CSeq", "1 INVITE")
+            .build());
+
+    RecordingResponder second =
+        fixture.send(
+            Requests.siprecInvite()
+                .callId("forked@src")
+                .branch("z9hG4bK-b")
+                .header("CSeq", "1 INVITE")
+                .build());
+
+    assertThat(second.last().status()).isEqualTo(482);
+    assertThat(second.last().reason()).contains("Loop Detected");
+    assertThat(fixture.service.offers).hasSize(1);
+  }
+
+  @Test
+  void aNewInviteOfTheSameCallWithANewCSeqIsNotAMergedRequest() {
+    fixture.send(
+        Requests.siprecInvite()
+            .callId("again@src")
+            .branch("z9hG4bK-a")
+            .header("CSeq", "1 INVITE")
+            .build());
+
+    RecordingResponder second =
+        fixture.send(
+            Requests.siprecInvite()
+                .callId("again@src")
+                .branch("z9hG4bK-b")
+                .header("CSeq", "2 INVITE")
+                .build());
+
+    assertThat(second.last().status()).isNotEqualTo(482);
+  }
 }

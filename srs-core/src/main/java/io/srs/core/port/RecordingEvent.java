@@ -207,7 +207,17 @@ public sealed interface RecordingEvent {
     /** No m-line with a codec we record (488, RFC 3261 §21.4.26). */
     NO_RECORDABLE_MEDIA("no-recordable-media"),
     /** metadata.policy strict and the metadata was missing or unusable (400). */
-    METADATA_UNUSABLE("metadata-unusable");
+    METADATA_UNUSABLE("metadata-unusable"),
+    /** The SIP side refused a malformed request: body, SDP or headers (400). */
+    MALFORMED_REQUEST("malformed-request"),
+    /** An INVITE that is not SIPREC (403): no Require: siprec, +sip.src or metadata. */
+    NOT_SIPREC("not-siprec"),
+    /** A body or metadata part over its named bound (413). */
+    TOO_LARGE("too-large"),
+    /** A body type, option-tag or session interval we do not support (415, 420, 422). */
+    UNSUPPORTED("unsupported"),
+    /** The SIP side's own bounded queues were full (503). */
+    SIP_OVERLOAD("sip-overload");
 
     private final String label;
 

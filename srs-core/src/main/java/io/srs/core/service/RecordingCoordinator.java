@@ -499,6 +499,12 @@ public final class RecordingCoordinator implements RecordingService {
   }
 
   @Override
+  public void refused(
+      String callId, int status, RecordingEvent.RejectReason reason, String detail) {
+    publish(new RecordingEvent.Rejected(callId, status, reason, detail));
+  }
+
+  @Override
   public boolean acceptingCalls() {
     return !draining && reserved.get() < limits.maxSessions();
   }

@@ -25,6 +25,16 @@ public interface RecordingService {
   /** The call ended: finalise in the background. Unknown or ended ids are ignored. */
   void end(RecordingId id, EndReason reason);
 
+  /**
+   * The SIP side refused an INVITE before offering it (malformed, not SIPREC, too large, ...):
+   * reported so every refusal is a {@code recording.rejected} event and counted alike.
+   */
+  default void refused(
+      String callId,
+      int status,
+      io.srs.core.port.RecordingEvent.RejectReason reason,
+      String detail) {}
+
   /** False when a new call would be refused (capacity, draining): OPTIONS answers 503 then. */
   boolean acceptingCalls();
 }

@@ -847,4 +847,20 @@ class RecordingCoordinatorTest {
     assertThat(decision)
         .isEqualTo(new UpdateDecision.Refused(481, "Call/Transaction Does Not Exist", 0, null));
   }
+
+  @Test
+  void aRefusalReportedBySipIsPublishedAsRejected() {
+    RecordingCoordinator coordinator = coordinator(10);
+
+    coordinator.refused(
+        "c@src", 403, RecordingEvent.RejectReason.NOT_SIPREC, "Forbidden - Not a SIPREC INVITE");
+
+    assertThat(events.of(RecordingEvent.Rejected.class))
+        .containsExactly(
+            new RecordingEvent.Rejected(
+                "c@src",
+                403,
+                RecordingEvent.RejectReason.NOT_SIPREC,
+                "Forbidden - Not a SIPREC INVITE"));
+  }
 }

@@ -1,5 +1,6 @@
 package io.srs.sip.handler;
 
+import io.srs.core.port.RecordingEvent;
 import io.srs.core.service.OfferDecision;
 import io.srs.core.service.OfferDecision.Accepted;
 import io.srs.core.service.OfferDecision.Rejected;
@@ -86,7 +87,9 @@ public final class InviteHandler implements RequestHandler {
       return;
     }
     if (!(begin instanceof PendingInvites.Begin.Started started)) {
-      responder.send(busy("too many INVITEs in progress"));
+      Reply busy = busy("too many INVITEs in progress");
+      responder.send(busy);
+      report(request, busy);
       return;
     }
     PendingInvite invite = started.invite();
@@ -99,12 +102,15 @@ public final class InviteHandler implements RequestHandler {
     } catch (Refusal refusal) {
       log.info("refused {}: {}", request, refusal.reply());
       invite.answer(refusal.reply(), () -> {});
+      report(request, refusal.reply());
       return;
     }
     try {
       offerExecutor.execute(() -> decide(request, read, timer, invite));
     } catch (RejectedExecutionException e) {
-      invite.answer(busy("offer queue full"), () -> {});
+      Reply busy = busy("offer queue full");
+      invite.answer(busy, () -> {});
+      report(request, busy);
     }
   }
 
@@ -181,6 +187,23 @@ public final class InviteHandler implements RequestHandler {
       reply = reply.withHeader("Retry-After", Integer.toString(rejected.retryAfterSeconds()));
     }
     return reply;
+  }
+
+  /** Tells the domain about a refusal made here, so it is logged and counted like its own. */
+  private void report(InboundRequest request, Reply reply) {
+    RecordingEvent.RejectReason reason =
+        switch (reply.status()) {
+          case 403 -> RecordingEvent.RejectReason.NOT_SIPREC;
+          case 413 -> RecordingEvent.RejectReason.TOO_LARGE;
+          case 415, 420, 422 -> RecordingEvent.RejectReason.UNSUPPORTED;
+          case 503 -> RecordingEvent.RejectReason.SIP_OVERLOAD;
+          default -> RecordingEvent.RejectReason.MALFORMED_REQUEST;
+        };
+    try {
+      service.refused(request.callId(), reply.status(), reason, reply.reason());
+    } catch (RuntimeException e) {
+      log.warn("could not report the refusal of {}", request, e);
+    }
   }
 
   private static Reply busy(String why) {

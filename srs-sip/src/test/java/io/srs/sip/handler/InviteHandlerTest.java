@@ -401,4 +401,11 @@ class InviteHandlerTest {
 
     assertThat(second.last().status()).isNotEqualTo(482);
   }
+
+  @Test
+  void refusalsMadeBySipAreReportedToTheDomainWithTheirReason() {
+    fixture.send(Requests.of("INVITE").body("application/sdp", Bodies.SDP).build());
+
+    assertThat(fixture.service.refusals).containsExactly("403 not-siprec");
+  }
 }

@@ -39,6 +39,18 @@ public final class FakeRecordingService implements RecordingService {
   public final List<End> ended = new CopyOnWriteArrayList<>();
   public final List<RecordingId> accepted = new CopyOnWriteArrayList<>();
 
+  /** Refusals the SIP side reported, as "status reason". */
+  public final List<String> refusals = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void refused(
+      String callId,
+      int status,
+      io.srs.core.port.RecordingEvent.RejectReason reason,
+      String detail) {
+    refusals.add(status + " " + reason.label());
+  }
+
   /** Updates seen, in order. */
   public final List<SessionUpdate> updates = new CopyOnWriteArrayList<>();
 

@@ -4,6 +4,7 @@ import io.srs.core.media.AudioEncoding;
 import io.srs.core.media.Codec;
 import io.srs.core.media.NegotiatedFormat;
 import io.srs.core.media.OfferedFormat;
+import io.srs.core.media.SrtpKeys;
 import java.util.List;
 
 /**
@@ -20,6 +21,8 @@ import java.util.List;
  * @param comfortNoisePayloadType the RFC 3389 payload type, or -1
  * @param storedEncoding how the sink stores samples (native G.711 or PCM16)
  * @param sampleRate the sink's sample rate
+ * @param srtp the sender's SRTP keys (RFC 4568 SDES) when the stream is RTP/SAVP, or null for plain
+ *     RTP; packets are unprotected with them before anything else reads them
  */
 public record MediaStreamSpec(
     int index,
@@ -31,13 +34,19 @@ public record MediaStreamSpec(
     int telephoneEventPayloadType,
     int comfortNoisePayloadType,
     AudioEncoding storedEncoding,
-    int sampleRate) {
+    int sampleRate,
+    SrtpKeys srtp) {
 
   public MediaStreamSpec {
     formats = List.copyOf(formats);
   }
 
-  /** One G.711 (or other fixed-rate) format stored in the codec's own encoding. */
+  /** True when packets arrive as SRTP and must be unprotected first. */
+  public boolean isSecure() {
+    return srtp != null;
+  }
+
+  /** One G.711 (or other fixed-rate) format stored in the codec's own encoding, plain RTP. */
   public MediaStreamSpec(int index, String label, Codec codec, int payloadType, TrackSink sink) {
     this(
         index,
@@ -57,6 +66,7 @@ public record MediaStreamSpec(
         -1,
         -1,
         codec.storedEncoding(),
-        codec.sampleRate());
+        codec.sampleRate(),
+        null);
   }
 }

@@ -320,7 +320,8 @@ public final class RecordingCoordinator implements RecordingService {
                 plan.telephoneEventPayloadType(),
                 plan.comfortNoisePayloadType(),
                 plan.storedEncoding(),
-                plan.sampleRate()));
+                plan.sampleRate(),
+                null));
       }
     }
     return new MediaSessionSpec(

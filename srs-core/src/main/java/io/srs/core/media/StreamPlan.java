@@ -17,6 +17,9 @@ import java.util.List;
  * @param comfortNoisePayloadType the RFC 3389 CN type answered, or -1
  * @param storedEncoding how the track is stored; null when declined
  * @param sampleRate the track's sample rate; 0 when declined
+ * @param srtp the SRC's keys for the stream when it is SDES SRTP (what we unprotect with), or null
+ *     for plain RTP and declined m-lines
+ * @param crypto the {@code a=crypto} line we answer, with our own key; null when {@code srtp} is
  */
 public record StreamPlan(
     OfferedStream offer,
@@ -28,10 +31,46 @@ public record StreamPlan(
     int telephoneEventPayloadType,
     int comfortNoisePayloadType,
     AudioEncoding storedEncoding,
-    int sampleRate) {
+    int sampleRate,
+    SrtpKeys srtp,
+    AnsweredCrypto crypto) {
 
   public StreamPlan {
     formats = List.copyOf(formats);
+    if ((srtp == null) != (crypto == null)) {
+      throw new IllegalArgumentException("an SRTP stream has both the SRC's keys and our answer");
+    }
+    if (srtp != null && srtp.suite() != crypto.keys().suite()) {
+      throw new IllegalArgumentException(
+          "answered suite " + crypto.keys().suite() + " differs from offered " + srtp.suite());
+    }
+  }
+
+  /** A plain RTP plan (or a declined one). */
+  public StreamPlan(
+      OfferedStream offer,
+      Codec codec,
+      int payloadType,
+      MediaDirection direction,
+      String declineReason,
+      List<NegotiatedFormat> formats,
+      int telephoneEventPayloadType,
+      int comfortNoisePayloadType,
+      AudioEncoding storedEncoding,
+      int sampleRate) {
+    this(
+        offer,
+        codec,
+        payloadType,
+        direction,
+        declineReason,
+        formats,
+        telephoneEventPayloadType,
+        comfortNoisePayloadType,
+        storedEncoding,
+        sampleRate,
+        null,
+        null);
   }
 
   /** A plan recording one format natively (G.711) or decoded, without DTMF or CN. */
@@ -63,6 +102,29 @@ public record StreamPlan(
 
   public boolean isRecorded() {
     return codec != null;
+  }
+
+  /** True when the stream arrives as SDES-keyed SRTP. */
+  public boolean isSecure() {
+    return srtp != null;
+  }
+
+  /** The same plan answering another offer, with other SRTP keys (a re-INVITE). */
+  public StreamPlan with(
+      OfferedStream newOffer, MediaDirection newDirection, SrtpKeys keys, AnsweredCrypto answer) {
+    return new StreamPlan(
+        newOffer,
+        codec,
+        payloadType,
+        newDirection,
+        declineReason,
+        formats,
+        telephoneEventPayloadType,
+        comfortNoisePayloadType,
+        storedEncoding,
+        sampleRate,
+        keys,
+        answer);
   }
 
   public int index() {

@@ -1,6 +1,7 @@
 package io.srs.core.port;
 
 import io.srs.core.media.Codec;
+import io.srs.core.media.SrtpSuite;
 import io.srs.core.metadata.Participant;
 import io.srs.core.metadata.RecordingMetadata;
 import io.srs.core.session.EndReason;
@@ -108,6 +109,8 @@ public record RecordingSummary(
    * @param participation who sent on it when, over the whole call (transfers included)
    * @param timeline gaps, SSRC changes and DTMF on the stream, or null when the media side gave
    *     none
+   * @param srtp the SRTP suite the stream arrived protected with (SDES, RFC 4568), or null for
+   *     plain RTP; never any key
    */
   public record TrackSummary(
       int streamIndex,
@@ -117,10 +120,33 @@ public record RecordingSummary(
       List<Participant> participants,
       StreamStats stats,
       List<Participation> participation,
-      StreamTimeline timeline) {
+      StreamTimeline timeline,
+      SrtpSuite srtp) {
     public TrackSummary {
       participants = List.copyOf(participants);
       participation = List.copyOf(participation);
+    }
+
+    /** A plain RTP track. */
+    public TrackSummary(
+        int streamIndex,
+        String label,
+        Codec codec,
+        int payloadType,
+        List<Participant> participants,
+        StreamStats stats,
+        List<Participation> participation,
+        StreamTimeline timeline) {
+      this(
+          streamIndex,
+          label,
+          codec,
+          payloadType,
+          participants,
+          stats,
+          participation,
+          timeline,
+          null);
     }
 
     public TrackSummary(

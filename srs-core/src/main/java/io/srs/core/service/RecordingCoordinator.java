@@ -2,8 +2,11 @@ package io.srs.core.service;
 
 import io.srs.core.fields.FieldExtractor;
 import io.srs.core.media.OfferedStream;
+import io.srs.core.media.SrtpKeySource;
+import io.srs.core.media.SrtpPolicy;
 import io.srs.core.media.StreamPlan;
 import io.srs.core.media.StreamPlanner;
+import io.srs.core.media.TransportProfile;
 import io.srs.core.metadata.RecordingMetadata;
 import io.srs.core.port.MediaReceiverFactory;
 import io.srs.core.port.MediaReport;
@@ -80,6 +83,7 @@ public final class RecordingCoordinator implements RecordingService {
   private final SummaryBuilder summaries;
   private final UpdateApplier updates;
   private final java.util.SortedSet<io.srs.core.media.Codec> supported;
+  private final SrtpPolicy srtp;
   private final Map<RecordingId, RecordingSession> sessions = new ConcurrentHashMap<>();
   private final Map<RecordingId, CompletableFuture<Void>> finalising = new ConcurrentHashMap<>();
   private final AtomicInteger reserved = new AtomicInteger();
@@ -140,6 +144,36 @@ public final class RecordingCoordinator implements RecordingService {
       RecordingOptions options,
       FieldExtractor fieldExtractor,
       RecordingIndex index) {
+    this(
+        mediaFactory,
+        store,
+        finaliser,
+        clock,
+        random,
+        listener,
+        limits,
+        options,
+        fieldExtractor,
+        index,
+        SrtpKeySource.secure());
+  }
+
+  /**
+   * @param srtpKeys where our SDES answer keys come from (RFC 4568 §7.1.1): a {@code SecureRandom}
+   *     in production, a fixed source in tests
+   */
+  public RecordingCoordinator(
+      MediaReceiverFactory mediaFactory,
+      RecordingStore store,
+      Executor finaliser,
+      Clock clock,
+      RandomGenerator random,
+      RecordingEventListener listener,
+      Limits limits,
+      RecordingOptions options,
+      FieldExtractor fieldExtractor,
+      RecordingIndex index,
+      SrtpKeySource srtpKeys) {
     this.index = Objects.requireNonNull(index, "index");
     this.options = Objects.requireNonNull(options, "options");
     this.summaries = new SummaryBuilder(fieldExtractor, options.requiredFields());
@@ -152,7 +186,13 @@ public final class RecordingCoordinator implements RecordingService {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.limits = Objects.requireNonNull(limits, "limits");
     this.supported = new java.util.TreeSet<>(mediaFactory.supportedCodecs());
-    this.planner = new StreamPlanner(supported, new StreamPlanner.Options(options.pcm16()));
+    // Only suites the media side can unprotect: anything else would be stored as noise.
+    this.srtp = options.srtp().restrictedTo(mediaFactory.supportedSrtpSuites());
+    this.planner =
+        new StreamPlanner(
+            supported,
+            new StreamPlanner.Options(options.pcm16(), srtp),
+            Objects.requireNonNull(srtpKeys, "srtpKeys"));
   }
 
   @Override
@@ -180,7 +220,7 @@ public final class RecordingCoordinator implements RecordingService {
           offer,
           RejectReason.NO_RECORDABLE_MEDIA,
           new Rejected(
-              488, "Not Acceptable Here", WARN_INCOMPATIBLE_MEDIA, noRecordableMedia(offer), 0));
+              488, "Not Acceptable Here", WARN_INCOMPATIBLE_MEDIA, noRecordableMedia(plans), 0));
     }
     if (!reserveSlot()) {
       return refuse(
@@ -321,7 +361,7 @@ public final class RecordingCoordinator implements RecordingService {
                 plan.comfortNoisePayloadType(),
                 plan.storedEncoding(),
                 plan.sampleRate(),
-                null));
+                plan.srtp()));
       }
     }
     return new MediaSessionSpec(
@@ -471,9 +511,15 @@ public final class RecordingCoordinator implements RecordingService {
     return parties;
   }
 
-  private String noRecordableMedia(RecordingOffer offer) {
+  /**
+   * The 488's Warning: each m-line as offered and why it was declined (codec, transport, SRTP
+   * policy, unusable {@code a=crypto} lines by suite), then what we record. Names suites, never
+   * keys.
+   */
+  private String noRecordableMedia(List<StreamPlan> plans) {
     StringBuilder text = new StringBuilder("No recordable media offered:");
-    for (OfferedStream stream : offer.streams()) {
+    for (StreamPlan plan : plans) {
+      OfferedStream stream = plan.offer();
       text.append(" m=")
           .append(stream.index())
           .append(' ')
@@ -481,8 +527,12 @@ public final class RecordingCoordinator implements RecordingService {
           .append(' ')
           .append(stream.transport())
           .append(' ')
-          .append(StreamPlanner.describeFormats(stream))
-          .append(';');
+          .append(StreamPlanner.describeFormats(stream));
+      if (stream.profile() != TransportProfile.PLAIN_RTP
+          || srtp.mode() == SrtpPolicy.Mode.REQUIRED) {
+        text.append(" (").append(plan.declineReason()).append(')');
+      }
+      text.append(';');
     }
     text.append(" we record");
     for (var codec : supported) {
@@ -491,7 +541,19 @@ public final class RecordingCoordinator implements RecordingService {
         text.append('/').append(codec.fixedClockRate());
       }
     }
-    return text.append(" over RTP/AVP").toString();
+    text.append(" over ");
+    if (srtp.mode() == SrtpPolicy.Mode.OPTIONAL) {
+      text.append("RTP/AVP");
+      if (!srtp.suites().isEmpty()) {
+        text.append(" or ");
+      }
+    }
+    if (!srtp.suites().isEmpty()) {
+      text.append("RTP/SAVP with a=crypto ").append(planner.sdes().accepted());
+    } else if (srtp.mode() == SrtpPolicy.Mode.REQUIRED) {
+      text.append("nothing: SRTP is required and no suite is available");
+    }
+    return text.toString();
   }
 
   private static String oneLine(Throwable e) {

@@ -1,5 +1,6 @@
 package io.srs.core.service;
 
+import io.srs.core.media.SrtpPolicy;
 import io.srs.core.port.MediaSessionSpec.PauseMode;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Objects;
  *     rtp.inactivity-timeout-seconds})
  * @param pauseMode silence or cut paused spans ({@code recording.pause-mode})
  * @param dtmfMasking silence audio under DTMF and keep no digits ({@code recording.dtmf-masking})
+ * @param srtp plain RTP and SDES SRTP acceptance ({@code srtp.policy}, {@code srtp.suites})
  */
 public record RecordingOptions(
     MetadataPolicy metadataPolicy,
@@ -24,9 +26,13 @@ public record RecordingOptions(
     boolean pcm16,
     Duration inactivityTimeout,
     PauseMode pauseMode,
-    boolean dtmfMasking) {
+    boolean dtmfMasking,
+    SrtpPolicy srtp) {
 
-  /** Lenient metadata, agentId and conversationId required, native G.711, 5 minutes, silence. */
+  /**
+   * Lenient metadata, agentId and conversationId required, native G.711, 5 minutes, silence, RTP or
+   * SRTP as offered.
+   */
   public static final RecordingOptions DEFAULT =
       new RecordingOptions(
           MetadataPolicy.LENIENT,
@@ -36,6 +42,24 @@ public record RecordingOptions(
           PauseMode.SILENCE,
           false);
 
+  /** Options with the default SRTP policy (RTP or SRTP as offered, every suite). */
+  public RecordingOptions(
+      MetadataPolicy metadataPolicy,
+      List<String> requiredFields,
+      boolean pcm16,
+      Duration inactivityTimeout,
+      PauseMode pauseMode,
+      boolean dtmfMasking) {
+    this(
+        metadataPolicy,
+        requiredFields,
+        pcm16,
+        inactivityTimeout,
+        pauseMode,
+        dtmfMasking,
+        SrtpPolicy.DEFAULT);
+  }
+
   public RecordingOptions {
     Objects.requireNonNull(metadataPolicy, "metadataPolicy");
     requiredFields = List.copyOf(requiredFields);
@@ -44,6 +68,7 @@ public record RecordingOptions(
       throw new IllegalArgumentException("inactivityTimeout must not be negative");
     }
     Objects.requireNonNull(pauseMode, "pauseMode");
+    Objects.requireNonNull(srtp, "srtp");
   }
 
   /**

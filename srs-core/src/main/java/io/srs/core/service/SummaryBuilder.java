@@ -68,7 +68,8 @@ final class SummaryBuilder {
                 metadata.sendersOnLabel(plan.label()),
                 statsFor(report, plan.index()),
                 participation(session, plan.label(), origin),
-                timelineFor(report, plan.index())));
+                timelineFor(report, plan.index()),
+                plan.isSecure() ? plan.srtp().suite() : null));
       } else {
         declined.add(new DeclinedStream(plan.index(), plan.label(), plan.declineReason()));
       }

@@ -130,7 +130,7 @@ class StreamPlannerTest {
   }
 
   @Test
-  void srtpIsDeclinedForNow() {
+  void srtpWithoutAnyCryptoLineIsDeclinedSayingKeysMustComeInTheSdp() {
     OfferedStream srtp =
         stream(
             0,
@@ -144,7 +144,10 @@ class StreamPlannerTest {
     StreamPlan plan = planOne(srtp);
 
     assertThat(plan.isRecorded()).isFalse();
-    assertThat(plan.declineReason()).isEqualTo("transport RTP/SAVP is not supported");
+    assertThat(plan.declineReason())
+        .isEqualTo(
+            "RTP/SAVP without an a=crypto line: SRTP keys must be given in the SDP (SDES, RFC"
+                + " 4568)");
   }
 
   @Test

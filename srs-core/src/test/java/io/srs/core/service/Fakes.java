@@ -1,6 +1,7 @@
 package io.srs.core.service;
 
 import io.srs.core.media.Codec;
+import io.srs.core.media.SrtpSuite;
 import io.srs.core.port.MediaReceiverFactory;
 import io.srs.core.port.MediaReport;
 import io.srs.core.port.MediaSession;
@@ -41,6 +42,7 @@ final class Fakes {
     final List<MediaSessionSpec> opened = new ArrayList<>();
     final List<Media> sessions = new ArrayList<>();
     Set<Codec> supported = EnumSet.allOf(Codec.class);
+    Set<SrtpSuite> srtpSuites = EnumSet.allOf(SrtpSuite.class);
     MediaUnavailableException failWith;
 
     /** When true, sessions' close stages stay pending until the test completes them. */
@@ -52,6 +54,11 @@ final class Fakes {
     @Override
     public Set<Codec> supportedCodecs() {
       return supported;
+    }
+
+    @Override
+    public Set<SrtpSuite> supportedSrtpSuites() {
+      return srtpSuites;
     }
 
     @Override

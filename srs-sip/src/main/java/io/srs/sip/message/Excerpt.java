@@ -11,7 +11,8 @@ public final class Excerpt {
   private Excerpt() {}
 
   public static String of(String text) {
-    String flat = text.replaceAll("[\\x00-\\x1f\\x7f\"]", "?");
+    // An SDP line quoted in an error could be an a=crypto line: its key never goes out.
+    String flat = Secrets.redact(text).replaceAll("[\\x00-\\x1f\\x7f\"]", "?");
     return flat.length() <= MAX_EXCERPT ? flat : flat.substring(0, MAX_EXCERPT) + "...";
   }
 }

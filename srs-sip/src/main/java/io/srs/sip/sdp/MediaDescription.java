@@ -1,6 +1,7 @@
 package io.srs.sip.sdp;
 
 import io.srs.core.media.MediaDirection;
+import io.srs.core.media.OfferedCrypto;
 import io.srs.core.media.OfferedFormat;
 import io.srs.core.media.OfferedStream;
 import io.srs.core.media.StaticPayloadTypes;
@@ -20,7 +21,9 @@ import java.util.Optional;
  * @param label the {@code a=label} value (RFC 4574), or null
  * @param rtpMaps {@code a=rtpmap} by payload type
  * @param fmtps {@code a=fmtp} parameters by payload type
- * @param attributes every {@code a=} line, in order
+ * @param attributes every {@code a=} line, in order; {@code a=crypto} keys redacted
+ * @param crypto the {@code a=crypto} lines (RFC 4568 §9.1), in order, each usable or with its
+ *     reason
  */
 public record MediaDescription(
     String mediaType,
@@ -31,13 +34,15 @@ public record MediaDescription(
     String label,
     Map<Integer, RtpMap> rtpMaps,
     Map<Integer, String> fmtps,
-    List<Attribute> attributes) {
+    List<Attribute> attributes,
+    List<OfferedCrypto> crypto) {
 
   public MediaDescription {
     formats = List.copyOf(formats);
     rtpMaps = Map.copyOf(rtpMaps);
     fmtps = Map.copyOf(fmtps);
     attributes = List.copyOf(attributes);
+    crypto = List.copyOf(crypto);
   }
 
   /** True for the RTP profiles, whose formats are payload types (RFC 4566 §5.14). */
@@ -72,6 +77,6 @@ public record MediaDescription(
         Optional.ofNullable(direction)
             .or(() -> Optional.ofNullable(sessionDirection))
             .orElse(MediaDirection.SENDRECV);
-    return new OfferedStream(index, mediaType, port, proto, offered, effective, label);
+    return new OfferedStream(index, mediaType, port, proto, offered, effective, label, crypto);
   }
 }

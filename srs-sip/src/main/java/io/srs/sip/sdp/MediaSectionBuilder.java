@@ -1,8 +1,10 @@
 package io.srs.sip.sdp;
 
 import io.srs.core.media.MediaDirection;
+import io.srs.core.media.OfferedCrypto;
 import io.srs.core.media.StaticPayloadTypes;
 import io.srs.sip.message.Excerpt;
+import io.srs.sip.message.Secrets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,12 @@ import java.util.Map;
 
 /** Collects one m= section of an SDP body (RFC 4566 §5.14) for {@link SdpParser}. */
 final class MediaSectionBuilder {
+
+  /**
+   * Most {@code a=crypto} lines in one m-line. SBCs offer one to four suites; RFC 4568 sets no
+   * bound, so this one keeps a hostile offer from costing more than a page of work.
+   */
+  static final int MAX_CRYPTO_LINES = 16;
 
   private final String mediaType;
   private final int port;
@@ -21,6 +29,7 @@ final class MediaSectionBuilder {
   private final Map<Integer, RtpMap> rtpMaps = new LinkedHashMap<>();
   private final Map<Integer, String> fmtps = new LinkedHashMap<>();
   private final List<Attribute> attributes = new ArrayList<>();
+  private final List<OfferedCrypto> crypto = new ArrayList<>();
 
   private MediaSectionBuilder(String mediaType, int port, String proto, List<String> formats) {
     this.mediaType = mediaType;
@@ -53,12 +62,17 @@ final class MediaSectionBuilder {
   }
 
   void attribute(int number, String name, String value, MediaDirection dir) throws SdpException {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.equals("crypto")) {
+      crypto(number, value);
+      attributes.add(new Attribute(name, Secrets.redact(value)));
+      return;
+    }
     attributes.add(new Attribute(name, value));
     if (dir != null) {
       direction = dir;
       return;
     }
-    String lower = name.toLowerCase(Locale.ROOT);
     if (lower.equals("label") && value != null) {
       label = value.trim();
     } else if (lower.equals("rtpmap") && value != null && SdpParser.isRtpProto(proto)) {
@@ -72,6 +86,24 @@ final class MediaSectionBuilder {
           number(number, "a=fmtp payload type", pt, 0, StaticPayloadTypes.MAX_PAYLOAD_TYPE);
       fmtps.put(payloadType, space < 0 ? "" : trimmed.substring(space + 1).trim());
     }
+  }
+
+  /**
+   * RFC 4568 §9.1. A bad line is kept as unusable with its reason, never an error: the offer may
+   * have a good one too. Tags are unique within an m-line (§4.1); a repeated one is unusable.
+   */
+  private void crypto(int number, String value) throws SdpException {
+    if (crypto.size() == MAX_CRYPTO_LINES) {
+      throw SdpException.atLine(number, "more than " + MAX_CRYPTO_LINES + " a=crypto lines");
+    }
+    OfferedCrypto parsed = CryptoAttributeParser.parse(value);
+    int tag = parsed.tag();
+    OfferedCrypto line =
+        tag >= 0 && crypto.stream().anyMatch(c -> c.tag() == tag)
+            ? OfferedCrypto.unusable(
+                tag, parsed.suiteName(), "tag repeated in the m-line (RFC 4568 §4.1)")
+            : parsed;
+    crypto.add(line);
   }
 
   /** {@code <payload type> <encoding name>/<clock rate>[/<encoding parameters>]}. */
@@ -110,7 +142,7 @@ final class MediaSectionBuilder {
 
   MediaDescription build() {
     return new MediaDescription(
-        mediaType, port, proto, formats, direction, label, rtpMaps, fmtps, attributes);
+        mediaType, port, proto, formats, direction, label, rtpMaps, fmtps, attributes, crypto);
   }
 
   private static int number(int line, String what, String text, int min, int max)

@@ -1,10 +1,14 @@
 package io.srs.sip.sdp;
 
+import io.srs.core.media.AnsweredCrypto;
 import io.srs.core.media.NegotiatedFormat;
 import io.srs.core.media.OfferedFormat;
+import io.srs.core.media.SrtpKeys;
 import io.srs.core.media.StreamPlan;
 import io.srs.core.service.OfferDecision.AnsweredStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,7 +21,8 @@ import java.util.Objects;
  *       the plan's order (primary first), each with its rtpmap and the offered fmtp; then the
  *       telephone-event type (RFC 4733 §7.1.1) and the CN type (RFC 3389 §5) when answered; {@code
  *       a=label} echoed (RFC 4574, RFC 7866 §8.1.1) and the plan's direction ({@code recvonly}, or
- *       {@code inactive} mirrored);
+ *       {@code inactive} mirrored); an SDES m-line (RTP/SAVP) also carries our {@code a=crypto}:
+ *       the accepted line's tag and suite, our own key, its session flags (RFC 4568 §7.1.2);
  *   <li>a declined m-line has port 0 and keeps the offered media type, proto and formats (RFC 3264
  *       §6: "the stream is rejected ... at least one media format MUST be present");
  *   <li>{@code c=} and {@code o=} carry the configured media address.
@@ -115,8 +120,44 @@ public final class SdpAnswerWriter {
       // RFC 3389 §5: CN at the audio's clock.
       rtpmap(sdp, comfortNoise, COMFORT_NOISE + "/" + offeredClock(plan, comfortNoise, clock));
     }
+    if (plan.crypto() != null) {
+      crypto(sdp, plan.crypto());
+    }
     label(sdp, offered);
     sdp.append("a=").append(plan.direction().attribute()).append(CRLF);
+  }
+
+  /**
+   * {@code a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:<base64 key||salt>} (RFC 4568 §9.1): no
+   * lifetime (the default applies) and no MKI (we never send, so no packet needs one).
+   */
+  static void crypto(StringBuilder sdp, AnsweredCrypto crypto) {
+    SrtpKeys keys = crypto.keys();
+    byte[] key = keys.masterKey();
+    byte[] salt = keys.masterSalt();
+    byte[] keySalt = new byte[key.length + salt.length];
+    System.arraycopy(key, 0, keySalt, 0, key.length);
+    System.arraycopy(salt, 0, keySalt, key.length, salt.length);
+    sdp.append("a=crypto:")
+        .append(crypto.tag())
+        .append(' ')
+        .append(keys.suite().sdesName())
+        .append(" inline:")
+        .append(Base64.getEncoder().encodeToString(keySalt));
+    Arrays.fill(key, (byte) 0);
+    Arrays.fill(salt, (byte) 0);
+    Arrays.fill(keySalt, (byte) 0);
+    // RFC 4568 §6.3.2-§6.3.4: negotiated parameters; the answer repeats those it accepts.
+    if (!keys.srtpEncrypted()) {
+      sdp.append(" UNENCRYPTED_SRTP");
+    }
+    if (!keys.srtcpEncrypted()) {
+      sdp.append(" UNENCRYPTED_SRTCP");
+    }
+    if (!keys.srtpAuthenticated()) {
+      sdp.append(" UNAUTHENTICATED_SRTP");
+    }
+    sdp.append(CRLF);
   }
 
   private static void rtpmap(StringBuilder sdp, int pt, String encoding) {

@@ -41,6 +41,12 @@ final class TrackJson {
     node.put("file", file.fileName());
     node.put("codec", track.codec() == null ? null : track.codec().encodingName());
     node.put("payloadType", track.payloadType());
+    if (track.srtp() == null) {
+      node.putNull("srtp"); // plain RTP
+    } else {
+      // Which protection the stream arrived under: the suite and how it was keyed, never a key.
+      node.putObject("srtp").put("suite", track.srtp().sdesName()).put("keying", "sdes");
+    }
     node.put("encoding", encoding(file.encoding()));
     node.put("sampleRate", file.sampleRate());
     node.put("samples", file.samples());

@@ -222,6 +222,7 @@ class FileSystemRecordingFinishTest {
             "file",
             "codec",
             "payloadType",
+            "srtp",
             "encoding",
             "sampleRate",
             "samples",
@@ -242,6 +243,7 @@ class FileSystemRecordingFinishTest {
     assertThat(track.get("file").asText()).isEqualTo("track-0-1.wav");
     assertThat(track.get("codec").asText()).isEqualTo("PCMU");
     assertThat(track.get("payloadType").asInt()).isZero();
+    assertThat(track.get("srtp").isNull()).isTrue(); // plain RTP
     assertThat(track.get("encoding").asText()).isEqualTo("mulaw");
     assertThat(track.get("sampleRate").asInt()).isEqualTo(8000);
     assertThat(track.get("samples").asLong()).isEqualTo(8000);
@@ -270,6 +272,9 @@ class FileSystemRecordingFinishTest {
 
     assertThat(agent.get("codec").asText()).isEqualTo("PCMA");
     assertThat(agent.get("payloadType").asInt()).isEqualTo(8);
+    assertThat(agent.get("srtp").get("suite").asText()).isEqualTo("AES_CM_128_HMAC_SHA1_32");
+    assertThat(agent.get("srtp").get("keying").asText()).isEqualTo("sdes");
+    assertThat(fieldNames(agent.get("srtp"))).containsExactly("suite", "keying");
     assertThat(agent.get("encoding").asText()).isEqualTo("alaw");
     assertThat(agent.get("sha256").asText()).isEqualTo(sha256(directory.resolve("track-1-2.wav")));
     assertThat(agent.get("firstSsrc").isNull()).isTrue();

@@ -2,6 +2,7 @@ package io.srs.daemon;
 
 import io.srs.core.fields.ProfileFieldExtractor;
 import io.srs.core.lifecycle.AbstractLifeCycle;
+import io.srs.core.media.SrtpPolicy;
 import io.srs.core.metadata.MetadataLimits;
 import io.srs.core.metadata.MetadataParser;
 import io.srs.core.port.MediaSessionSpec.PauseMode;
@@ -233,7 +234,12 @@ public final class SrsDaemon extends AbstractLifeCycle {
         config.recording().format().equals("pcm16"),
         config.rtp().inactivityTimeout(),
         config.recording().pauseMode().equals("cut") ? PauseMode.CUT : PauseMode.SILENCE,
-        config.recording().dtmfMasking());
+        config.recording().dtmfMasking(),
+        new SrtpPolicy(
+            config.srtp().policy().equals("required")
+                ? SrtpPolicy.Mode.REQUIRED
+                : SrtpPolicy.Mode.OPTIONAL,
+            config.srtp().suites()));
   }
 
   static RtpSettings rtpSettings(SrsConfig.Rtp rtp) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.srs.core.media.SrtpPolicy;
+import io.srs.core.media.SrtpSuite;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -207,8 +209,33 @@ public final class ConfigLoader {
     SrsConfig.Logging logging =
         new SrsConfig.Logging(loggingSection.choice("format", "text", List.of("text", "json")));
     loggingSection.rejectUnknownKeys();
+    SrsConfig.Srtp srtp = srtp(root.section("srtp"));
     root.rejectUnknownKeys();
-    return new SrsConfig(sip, rtp, storage, limits, metadata, recording, http, logging);
+    return new SrsConfig(sip, rtp, storage, limits, metadata, recording, http, logging, srtp);
+  }
+
+  private static SrsConfig.Srtp srtp(ConfigSection section) throws ConfigException {
+    String policy = section.choice("policy", "optional", List.of("optional", "required"));
+    List<String> defaults = SrtpPolicy.ALL_SUITES.stream().map(SrtpSuite::sdesName).toList();
+    List<SrtpSuite> suites = new ArrayList<>();
+    for (String name : section.strings("suites", defaults)) {
+      SrtpSuite suite =
+          SrtpSuite.fromSdesName(name)
+              .orElseThrow(
+                  () ->
+                      new ConfigException(
+                          "config key '"
+                              + section.key("suites")
+                              + "': unknown SRTP suite '"
+                              + name
+                              + "'; expected some of "
+                              + defaults));
+      if (!suites.contains(suite)) {
+        suites.add(suite);
+      }
+    }
+    section.rejectUnknownKeys();
+    return new SrsConfig.Srtp(policy, suites);
   }
 
   private static SrsConfig.Metadata metadata(ConfigSection section) throws ConfigException {

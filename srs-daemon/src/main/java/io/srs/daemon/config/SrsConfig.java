@@ -2,6 +2,7 @@ package io.srs.daemon.config;
 
 import io.srs.core.fields.FieldRule;
 import io.srs.core.fields.RuleSource;
+import io.srs.core.media.SrtpSuite;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,8 @@ public record SrsConfig(
     Metadata metadata,
     Recording recording,
     Http http,
-    Logging logging) {
+    Logging logging,
+    Srtp srtp) {
 
   /**
    * {@code sip.*}.
@@ -139,4 +141,18 @@ public record SrsConfig(
    *     per line, logstash layout)
    */
   public record Logging(String format) {}
+
+  /**
+   * {@code srtp.*}: media protection accepted (SDES, RFC 4568).
+   *
+   * @param policy {@code optional} (record plain RTP or SRTP as offered) or {@code required} (plain
+   *     RTP m-lines declined; 488 when none is left)
+   * @param suites the SDES crypto-suites accepted, no duplicates; the offer's order picks among
+   *     them
+   */
+  public record Srtp(String policy, List<SrtpSuite> suites) {
+    public Srtp {
+      suites = List.copyOf(suites);
+    }
+  }
 }

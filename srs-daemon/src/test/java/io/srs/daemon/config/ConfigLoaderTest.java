@@ -3,6 +3,7 @@ package io.srs.daemon.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.srs.core.media.SrtpSuite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -411,5 +412,66 @@ class ConfigLoaderTest {
         .isEqualTo("json");
     assertThatThrownBy(() -> loader.load(null, Map.of("logging.format", "xml")))
         .hasMessageContaining("'logging.format': expected one of [text, json]");
+  }
+
+  @Test
+  void srtpDefaultsToOptionalWithEverySuiteStrongestFirst() throws Exception {
+    SrsConfig.Srtp srtp = loader.load(null, Map.of()).srtp();
+
+    assertThat(srtp.policy()).isEqualTo("optional");
+    assertThat(srtp.suites())
+        .containsExactly(
+            SrtpSuite.AEAD_AES_256_GCM,
+            SrtpSuite.AEAD_AES_128_GCM,
+            SrtpSuite.AES_256_CM_HMAC_SHA1_80,
+            SrtpSuite.AES_CM_128_HMAC_SHA1_80,
+            SrtpSuite.AES_256_CM_HMAC_SHA1_32,
+            SrtpSuite.AES_CM_128_HMAC_SHA1_32);
+  }
+
+  @Test
+  void srtpPolicyAndSuitesAreReadInAnyCaseWithoutDuplicates() throws Exception {
+    Path file =
+        yaml(
+            """
+            srtp:
+              policy: Required
+              suites: [aes_cm_128_hmac_sha1_80, AES_CM_128_HMAC_SHA1_32, AES_CM_128_HMAC_SHA1_80]
+            """);
+
+    SrsConfig.Srtp srtp = loader.load(file, Map.of()).srtp();
+
+    assertThat(srtp.policy()).isEqualTo("required");
+    assertThat(srtp.suites())
+        .containsExactly(SrtpSuite.AES_CM_128_HMAC_SHA1_80, SrtpSuite.AES_CM_128_HMAC_SHA1_32);
+  }
+
+  @Test
+  void anUnknownSrtpSuiteIsNamedWithTheKey() {
+    assertThatThrownBy(() -> loader.load(null, Map.of("srtp.suites", "F8_128_HMAC_SHA1_80")))
+        .hasMessageStartingWith(
+            "config key 'srtp.suites': unknown SRTP suite 'F8_128_HMAC_SHA1_80'; expected some of"
+                + " [AEAD_AES_256_GCM,");
+  }
+
+  @Test
+  void anEmptySuiteListAndAnUnknownPolicyAreNamed() throws Exception {
+    Path file = yaml("srtp:\n  suites: []\n");
+    assertThatThrownBy(() -> loader.load(file, Map.of()))
+        .hasMessage("config key 'srtp.suites': must not be empty");
+    assertThatThrownBy(() -> loader.load(null, Map.of("srtp.policy", "dtls")))
+        .hasMessageContaining("'srtp.policy': expected one of [optional, required]");
+  }
+
+  @Test
+  void srtpIsSetFromTheEnvironment() throws Exception {
+    SrsConfig config =
+        loader.load(
+            null,
+            Map.of("SRS_SRTP_POLICY", "required", "SRS_SRTP_SUITES", "AEAD_AES_128_GCM"),
+            Map.of());
+
+    assertThat(config.srtp().policy()).isEqualTo("required");
+    assertThat(config.srtp().suites()).containsExactly(SrtpSuite.AEAD_AES_128_GCM);
   }
 }

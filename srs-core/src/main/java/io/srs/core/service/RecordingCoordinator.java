@@ -177,7 +177,6 @@ public final class RecordingCoordinator implements RecordingService {
     this.index = Objects.requireNonNull(index, "index");
     this.options = Objects.requireNonNull(options, "options");
     this.summaries = new SummaryBuilder(fieldExtractor, options.requiredFields());
-    this.updates = new UpdateApplier(options.metadataPolicy(), this::publish);
     this.mediaFactory = Objects.requireNonNull(mediaFactory, "mediaFactory");
     this.store = Objects.requireNonNull(store, "store");
     this.finaliser = Objects.requireNonNull(finaliser, "finaliser");
@@ -193,6 +192,7 @@ public final class RecordingCoordinator implements RecordingService {
             supported,
             new StreamPlanner.Options(options.pcm16(), srtp),
             Objects.requireNonNull(srtpKeys, "srtpKeys"));
+    this.updates = new UpdateApplier(options.metadataPolicy(), this::publish, planner.sdes());
   }
 
   @Override

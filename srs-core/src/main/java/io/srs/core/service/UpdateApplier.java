@@ -3,6 +3,7 @@ package io.srs.core.service;
 import io.srs.core.media.MediaDirection;
 import io.srs.core.media.OfferedFormat;
 import io.srs.core.media.OfferedStream;
+import io.srs.core.media.SdesNegotiator;
 import io.srs.core.media.StreamPlan;
 import io.srs.core.metadata.MetadataMerger;
 import io.srs.core.metadata.Participant;
@@ -26,15 +27,18 @@ import java.util.stream.Collectors;
 /**
  * Applies a re-INVITE, UPDATE or BYE-with-metadata to a live session: keeps the raw metadata
  * version, merges it (RFC 7865 §6.1), records who joined and left which stream, and applies
- * direction changes (pause and resume, RFC 7866 §8.1.3) without touching the timeline's origin.
+ * direction changes (pause and resume, RFC 7866 §8.1.3) without touching the timeline's origin, and
+ * SRTP re-keying ({@link SrtpReoffer}).
  */
 final class UpdateApplier {
   private final MetadataPolicy policy;
   private final Consumer<RecordingEvent> publish;
+  private final SdesNegotiator sdes;
 
-  UpdateApplier(MetadataPolicy policy, Consumer<RecordingEvent> publish) {
+  UpdateApplier(MetadataPolicy policy, Consumer<RecordingEvent> publish, SdesNegotiator sdes) {
     this.policy = policy;
     this.publish = publish;
+    this.sdes = sdes;
   }
 
   synchronized UpdateDecision apply(RecordingSession session, SessionUpdate update) {
@@ -152,22 +156,20 @@ final class UpdateApplier {
         answer.add(new AnsweredStream(declined, 0));
         continue;
       }
-      boolean stillOffered = stillOffersPrimary(offered, was.payloadType());
+      SrtpReoffer srtp = SrtpReoffer.decide(was, offered, sdes);
+      boolean codecOffered = stillOffersPrimary(offered, was.payloadType());
+      boolean stillOffered = codecOffered && srtp.heldBecause() == null;
       boolean sending = stillOffered && offered.port() != 0 && offered.direction().offererSends();
       MediaDirection answerDirection =
           stillOffered ? offered.direction().recorderAnswer() : MediaDirection.INACTIVE;
-      StreamPlan plan =
-          new StreamPlan(
-              offered,
-              was.codec(),
-              was.payloadType(),
-              answerDirection,
-              null,
-              was.formats(),
-              was.telephoneEventPayloadType(),
-              was.comfortNoisePayloadType(),
-              was.storedEncoding(),
-              was.sampleRate());
+      StreamPlan plan = was.with(offered, answerDirection, srtp.keys(), srtp.answer());
+      if (srtp.rekey()) {
+        // RFC 4568 §7.1.4: new keys in a new offer; the media side switches to them.
+        session.media().rekey(index, srtp.keys());
+        session.addEvent(
+            event(
+                session, update.receivedAt(), "srtp.rekeyed", index, null, srtp.rekeyDetail(was)));
+      }
       boolean wasSending = was.direction() == MediaDirection.RECVONLY;
       if (wasSending && !sending) {
         session.media().setPaused(index, true, allInactive ? GapCause.PAUSE : GapCause.HOLD);
@@ -179,8 +181,8 @@ final class UpdateApplier {
                 allInactive ? "stream.paused" : "stream.held",
                 index,
                 null,
-                stillOffered
-                    ? null
+                codecOffered
+                    ? srtp.heldBecause()
                     : "codec " + was.codec().encodingName() + " no longer offered"));
       } else if (!wasSending && sending) {
         session.media().setPaused(index, false, GapCause.PAUSE);

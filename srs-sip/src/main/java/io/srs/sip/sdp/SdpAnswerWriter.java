@@ -5,6 +5,7 @@ import io.srs.core.media.NegotiatedFormat;
 import io.srs.core.media.OfferedFormat;
 import io.srs.core.media.SrtpKeys;
 import io.srs.core.media.StreamPlan;
+import io.srs.core.media.TransportProfile;
 import io.srs.core.service.OfferDecision.AnsweredStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -120,7 +121,10 @@ public final class SdpAnswerWriter {
       // RFC 3389 §5: CN at the audio's clock.
       rtpmap(sdp, comfortNoise, COMFORT_NOISE + "/" + offeredClock(plan, comfortNoise, clock));
     }
-    if (plan.crypto() != null) {
+    if (plan.crypto() != null
+        && TransportProfile.of(offered.proto()) == TransportProfile.SDES_SRTP) {
+      // Only an SDES m-line carries a=crypto (a stream held after its offer dropped SRTP keeps
+      // its keys in the plan, but its plain answer must not).
       crypto(sdp, plan.crypto());
     }
     label(sdp, offered);

@@ -243,4 +243,31 @@ class SdesOfferAnswerTest {
     assertThat(answer).containsOnlyOnce("a=crypto:1 AEAD_AES_128_GCM inline:");
     assertThat(SrtpSuite.AEAD_AES_128_GCM.masterSaltBytes()).isEqualTo(12);
   }
+
+  @Test
+  void aPlainReofferIsAnsweredWithoutCryptoEvenWhenThePlanKeepsItsKeys() throws Exception {
+    SessionDescription savp =
+        parser.parse(
+            HEAD
+                + "m=audio 10000 RTP/SAVP 0\r\na=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:"
+                + THEIR_KEY
+                + "\r\n");
+    StreamPlan secure = planner(SrtpKeySource.secure()).plan(savp.offeredStreams()).get(0);
+    SessionDescription plain = parser.parse(HEAD + "m=audio 10000 RTP/AVP 0\r\n");
+    StreamPlan held =
+        secure.with(
+            plain.offeredStreams().get(0),
+            io.srs.core.media.MediaDirection.INACTIVE,
+            secure.srtp(),
+            secure.crypto());
+
+    String answer =
+        new String(
+            writer.write(new SdpAnswer(plain, List.of(new AnsweredStream(held, 20000)), 42, 2)),
+            StandardCharsets.UTF_8);
+
+    assertThat(answer)
+        .contains("m=audio 20000 RTP/AVP 0\r\n", "a=inactive")
+        .doesNotContain("a=crypto");
+  }
 }

@@ -477,21 +477,20 @@ public final class TrackPlacer implements ReorderWindow.Output, DtmfTracker.List
   }
 
   private void beginSource(long newSsrc, int sequence, long arrivalNanos) {
-    boolean change = started;
-    if (change) {
+    // The old source's packets leave the window first, and while they do, the source and the
+    // change still pending are the old ones (an earlier change is logged as it was).
+    restartSequence(sequence);
+    if (started) {
       previousSsrc = ssrc;
       ssrcChanges++;
+      ssrcChangePending = true; // logged where the new source's first sample goes
+      ssrcChangeArrivalNanos = arrivalNanos;
     } else {
       started = true;
       firstSsrc = newSsrc;
       firstArrivalNanos = arrivalNanos;
     }
-    restartSequence(sequence); // the old source's packets leave the window first
     ssrc = newSsrc;
-    if (change) {
-      ssrcChangePending = true; // logged where the new source's first sample goes
-      ssrcChangeArrivalNanos = arrivalNanos;
-    }
   }
 
   /** Closes the current sequence segment (RFC 3550 §A.1 re-sync) and opens one at {@code seq}. */

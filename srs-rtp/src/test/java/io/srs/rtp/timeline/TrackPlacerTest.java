@@ -1,9 +1,11 @@
 package io.srs.rtp.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.srs.core.media.Codec;
 import io.srs.core.port.StreamStats;
+import io.srs.core.port.StreamTimeline.SsrcChange;
 import io.srs.core.port.TrackSink;
 import io.srs.rtp.InMemoryTrackSink;
 import java.io.ByteArrayOutputStream;
@@ -379,6 +381,29 @@ class TrackPlacerTest {
         .isEqualTo(new Track().packets(0, 2).silence(SAMPLES).packets(4, 5).bytes());
     assertThat(placer.stats().packetsDiscarded()).isEqualTo(1);
     assertThat(placer.stats().packetsExpected()).isEqualTo(5);
+  }
+
+  @Test
+  void secondSsrcChangeBeforeTheFirstIsWrittenLogsBothChangesFaithfully() {
+    long b = 0xBBBBL;
+    long c = 0xCCCCL;
+    for (int n = 0; n < 10; n++) {
+      packet(placer, n);
+    }
+    // B's three packets are still in the reorder window when C takes over.
+    for (int n = 0; n < 3; n++) {
+      receive(
+          placer, 2000 + n, 70_000 + SAMPLES * n, b, PCMU, payload(20 + n), (200 + 20 * n) * MS);
+    }
+    for (int n = 0; n < 3; n++) {
+      receive(
+          placer, 3000 + n, 90_000 + SAMPLES * n, c, PCMU, payload(40 + n), (260 + 20 * n) * MS);
+    }
+    placer.flush();
+
+    assertThat(placer.timeline().ssrcChanges())
+        .extracting(SsrcChange::previousSsrc, SsrcChange::ssrc)
+        .containsExactly(tuple(SSRC, b), tuple(b, c));
   }
 
   /** Counts what it is given and keeps nothing, so only the placer's allocations are measured. */

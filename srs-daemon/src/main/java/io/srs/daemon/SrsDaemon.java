@@ -95,22 +95,25 @@ public final class SrsDaemon extends AbstractLifeCycle {
     finaliser = finaliserPool(config.limits().finaliserThreads());
     metrics = new SrsMetrics();
     coordinator =
-        new RecordingCoordinator(
-            media,
-            store,
-            finaliser,
-            clock,
-            new SecureRandom(),
-            event -> {
-              counters.on(event);
-              metrics.listener().on(event);
-              listener.on(event);
-            },
-            new RecordingCoordinator.Limits(config.limits().maxSessions()),
-            recordingOptions(config),
-            ProfileFieldExtractor.withBuiltInProfiles(
-                config.metadata().rules().stream().map(SrsConfig.Rule::toFieldRule).toList()),
-            index);
+        RecordingCoordinator.builder(
+                media,
+                store,
+                finaliser,
+                new RecordingCoordinator.Limits(config.limits().maxSessions()))
+            .clock(clock)
+            .random(new SecureRandom())
+            .listener(
+                event -> {
+                  counters.on(event);
+                  metrics.listener().on(event);
+                  listener.on(event);
+                })
+            .options(recordingOptions(config))
+            .fieldExtractor(
+                ProfileFieldExtractor.withBuiltInProfiles(
+                    config.metadata().rules().stream().map(SrsConfig.Rule::toFieldRule).toList()))
+            .index(index)
+            .build();
 
     var metadataParser =
         new MetadataParser(

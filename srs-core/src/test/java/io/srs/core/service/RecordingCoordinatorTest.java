@@ -80,14 +80,16 @@ class RecordingCoordinatorTest {
   private Executor finaliser = Runnable::run;
 
   private RecordingCoordinator coordinator(int maxSessions) {
-    return new RecordingCoordinator(
-        media,
-        store,
-        finaliser,
-        Clock.fixed(T0, ZoneOffset.UTC),
-        new Random(1),
-        events,
-        new RecordingCoordinator.Limits(maxSessions));
+    return builder(maxSessions).build();
+  }
+
+  /** Fixed clock and seed, this test's fakes and event log; other collaborators default. */
+  private RecordingCoordinator.Builder builder(int maxSessions) {
+    return RecordingCoordinator.builder(
+            media, store, finaliser, new RecordingCoordinator.Limits(maxSessions))
+        .clock(Clock.fixed(T0, ZoneOffset.UTC))
+        .random(new Random(1))
+        .listener(events);
   }
 
   private static RecordingOffer offer(List<OfferedStream> streams) {
@@ -561,17 +563,13 @@ class RecordingCoordinatorTest {
   void aListenerThatThrowsCannotTurnAStoredRecordingIntoAFailure() {
     List<RecordingEvent> seen = new ArrayList<>();
     RecordingCoordinator coordinator =
-        new RecordingCoordinator(
-            media,
-            store,
-            finaliser,
-            Clock.fixed(T0, ZoneOffset.UTC),
-            new Random(1),
-            event -> {
-              seen.add(event);
-              throw new IllegalStateException("log appender broken");
-            },
-            new RecordingCoordinator.Limits(1));
+        builder(1)
+            .listener(
+                event -> {
+                  seen.add(event);
+                  throw new IllegalStateException("log appender broken");
+                })
+            .build();
     RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
     coordinator.acknowledge(id);
 
@@ -647,17 +645,7 @@ class RecordingCoordinatorTest {
 
   private RecordingCoordinator coordinator(
       RecordingOptions options, io.srs.core.port.RecordingIndex index) {
-    return new RecordingCoordinator(
-        media,
-        store,
-        finaliser,
-        Clock.fixed(T0, ZoneOffset.UTC),
-        new Random(1),
-        events,
-        new RecordingCoordinator.Limits(10),
-        options,
-        io.srs.core.fields.FieldExtractor.NONE,
-        index);
+    return builder(10).options(options).index(index).build();
   }
 
   private static RecordingOptions policy(RecordingOptions.MetadataPolicy policy) {

@@ -6,7 +6,6 @@ import io.srs.core.media.Codec;
 import io.srs.core.metadata.RecordingMetadata;
 import io.srs.core.port.MediaReceiverFactory;
 import io.srs.core.port.MediaUnavailableException;
-import io.srs.core.port.RecordingEventListener;
 import io.srs.core.port.RecordingStore;
 import io.srs.core.service.RecordingCoordinator;
 import io.srs.sip.SipSettings;
@@ -56,14 +55,10 @@ class UndecodableOfferTest {
   @Test
   void offerWithNoRecordableCodecGets488WithAWarningNamingTheOffer() {
     RecordingCoordinator coordinator =
-        new RecordingCoordinator(
-            MEDIA,
-            STORE,
-            Runnable::run,
-            Clock.systemUTC(),
-            new Random(1),
-            RecordingEventListener.NONE,
-            new RecordingCoordinator.Limits(10));
+        RecordingCoordinator.builder(
+                MEDIA, STORE, Runnable::run, new RecordingCoordinator.Limits(10))
+            .random(new Random(1))
+            .build();
     RequestDispatcher dispatcher =
         RequestDispatcher.create(
             SipSettings.defaults("192.0.2.1", "192.0.2.1"),

@@ -5,6 +5,7 @@ import io.srs.core.media.Codec;
 import io.srs.core.media.StreamPlan;
 import io.srs.core.media.StreamPlanner;
 import io.srs.core.metadata.RecordingMetadata;
+import io.srs.core.port.CallSignalling;
 import io.srs.core.port.MediaReceiverFactory;
 import io.srs.core.port.MediaReport;
 import io.srs.core.port.MediaSession;
@@ -43,7 +44,8 @@ import java.util.random.RandomGenerator;
 /**
  * The domain's side of a call: plans the answer, reserves storage and ports before answering (so a
  * call we cannot record is refused, never accepted and lost), and finalises on a bounded executor
- * when the call ends.
+ * when the call ends. When the recorder ends a call itself (media timeout, shutdown), it tells the
+ * SRC through {@link CallSignalling}.
  */
 public final class RecordingCoordinator implements RecordingService {
 
@@ -72,6 +74,7 @@ public final class RecordingCoordinator implements RecordingService {
   private final Clock clock;
   private final RandomGenerator random;
   private final RecordingEventListener listener;
+  private final CallSignalling signalling;
   private final StreamPlanner planner;
   private final RecordingOptions options;
   private final RecordingIndex index;
@@ -90,6 +93,7 @@ public final class RecordingCoordinator implements RecordingService {
     this.clock = builder.clock;
     this.random = builder.random;
     this.listener = builder.listener;
+    this.signalling = builder.signalling;
     this.options = builder.options;
     this.index = builder.index;
     this.summaries = new SummaryBuilder(builder.fieldExtractor, options.requiredFields());
@@ -118,6 +122,7 @@ public final class RecordingCoordinator implements RecordingService {
     private Clock clock = Clock.systemUTC();
     private RandomGenerator random = new SecureRandom();
     private RecordingEventListener listener = RecordingEventListener.NONE;
+    private CallSignalling signalling = CallSignalling.NONE;
     private RecordingOptions options = RecordingOptions.DEFAULT;
     private FieldExtractor fieldExtractor = FieldExtractor.NONE;
     private RecordingIndex index = RecordingIndex.NONE;
@@ -145,6 +150,15 @@ public final class RecordingCoordinator implements RecordingService {
     /** Hears every recording event; default {@link RecordingEventListener#NONE}. */
     public Builder listener(RecordingEventListener value) {
       listener = Objects.requireNonNull(value, "listener");
+      return this;
+    }
+
+    /**
+     * Told when the recorder ends a recording the SRC did not end, so it can hang up; default
+     * {@link CallSignalling#NONE}.
+     */
+    public Builder signalling(CallSignalling value) {
+      signalling = Objects.requireNonNull(value, "signalling");
       return this;
     }
 
@@ -337,6 +351,9 @@ public final class RecordingCoordinator implements RecordingService {
       return;
     }
     session.markEnded(clock.instant(), reason);
+    if (!reason.endedBySrc()) {
+      hangUp(id, reason);
+    }
     CompletableFuture<Void> done =
         closeMedia(session)
             .handleAsync(
@@ -347,6 +364,18 @@ public final class RecordingCoordinator implements RecordingService {
                 this::executeFinalisation);
     finalising.put(id, done);
     done.whenComplete((ignored, error) -> finalising.remove(id));
+  }
+
+  /**
+   * Tells the SRC the recording stopped before finalising starts, so the BYE is not held up by
+   * fsync and hashing. A signalling side that throws must not keep the recording from its vault.
+   */
+  private void hangUp(RecordingId id, EndReason reason) {
+    try {
+      signalling.hangUp(id, reason);
+    } catch (RuntimeException ignored) {
+      // The recording is finalised either way; the SRC finds out when its next request gets 481.
+    }
   }
 
   /** A media side that throws instead of failing its stage must not leave the session ENDING. */

@@ -67,7 +67,9 @@ class UndecodableOfferTest {
             Runnable::run,
             (delay, task) -> Scheduler.Cancel.NONE,
             Clock.systemUTC(),
-            new Random(1));
+            new Random(1),
+            SessionTimerPolicy.STANDARD,
+            ByeSender.NONE);
     String g729Only =
         "v=0\r\no=SRC 1 1 IN IP4 192.0.2.10\r\ns=-\r\nc=IN IP4 192.0.2.10\r\nt=0 0\r\n"
             + "m=audio 10000 RTP/AVP 18 96\r\na=rtpmap:96 opus/48000/2\r\na=label:1\r\n";

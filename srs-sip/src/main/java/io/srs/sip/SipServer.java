@@ -2,11 +2,15 @@ package io.srs.sip;
 
 import io.srs.core.lifecycle.AbstractLifeCycle;
 import io.srs.core.metadata.MetadataParser;
+import io.srs.core.port.CallSignalling;
 import io.srs.core.service.RecordingService;
+import io.srs.core.session.EndReason;
+import io.srs.core.session.RecordingId;
 import io.srs.sip.handler.RequestDispatcher;
 import io.srs.sip.handler.Scheduler;
 import io.srs.sip.handler.SessionTimerPolicy;
 import io.srs.sip.jain.JainSipEndpoint;
+import io.srs.sip.message.DialogKey;
 import io.srs.sip.siprec.MetadataDecoder;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -23,9 +27,10 @@ import java.util.random.RandomGenerator;
  * The SIP side of the recorder: a SIPREC UAS (RFC 7866) on UDP and/or TCP that turns INVITEs into
  * {@link RecordingService#offer} calls and answers with what the domain decided. {@link #start()}
  * binds the listeners, {@link #stop()} releases them; recordings in progress are the domain's to
- * end (the daemon drains the coordinator).
+ * end (the daemon drains the coordinator). As the domain's {@link CallSignalling} it hangs up the
+ * calls the recorder ends itself; {@link #stop()} first lets those BYEs go out and be answered.
  */
-public final class SipServer extends AbstractLifeCycle {
+public final class SipServer extends AbstractLifeCycle implements CallSignalling {
 
   /** Threads deciding offers (the domain reserves storage and ports there, off SIP threads). */
   static final int OFFER_THREADS = 4;
@@ -41,7 +46,7 @@ public final class SipServer extends AbstractLifeCycle {
   private final SessionTimerPolicy timerPolicy;
   private ThreadPoolExecutor offerExecutor;
   private ScheduledThreadPoolExecutor timers;
-  private JainSipEndpoint endpoint;
+  private volatile JainSipEndpoint endpoint;
   private volatile RequestDispatcher dispatcher;
 
   public SipServer(SipSettings settings, RecordingService service, MetadataParser metadataParser) {
@@ -136,9 +141,29 @@ public final class SipServer extends AbstractLifeCycle {
             scheduler,
             clock,
             random,
-            timerPolicy);
+            timerPolicy,
+            this::sendBye);
     endpoint = new JainSipEndpoint(settings, dispatcher, clock, random);
     endpoint.start();
+  }
+
+  /**
+   * The recorder ended recording {@code id} itself: BYE with a Reason header in its dialog, unless
+   * the SRC ended it or the dialog is gone. Any thread; never blocks; a no-op when not running.
+   */
+  @Override
+  public void hangUp(RecordingId id, EndReason reason) {
+    RequestDispatcher current = dispatcher;
+    if (current != null) {
+      current.recordingEnded(id, reason);
+    }
+  }
+
+  private void sendBye(DialogKey dialog, String reason) {
+    JainSipEndpoint current = endpoint;
+    if (current != null) {
+      current.sendBye(dialog, reason);
+    }
   }
 
   @Override

@@ -61,59 +61,6 @@ public sealed interface RecordingEvent {
       timelines = List.copyOf(timelines);
     }
 
-    /** A completion without the media side's counts. */
-    public Completed(
-        RecordingId id,
-        String callId,
-        String location,
-        Duration duration,
-        EndReason reason,
-        List<TrackParties> tracks,
-        java.util.Map<String, String> fields,
-        List<String> missingFields,
-        List<String> flags,
-        Duration srsLatency) {
-      this(
-          id,
-          callId,
-          location,
-          duration,
-          reason,
-          tracks,
-          fields,
-          missingFields,
-          flags,
-          srsLatency,
-          List.of(),
-          List.of());
-    }
-
-    /** A completion whose time to findable was not measured. */
-    public Completed(
-        RecordingId id,
-        String callId,
-        String location,
-        Duration duration,
-        EndReason reason,
-        List<TrackParties> tracks,
-        java.util.Map<String, String> fields,
-        List<String> missingFields,
-        List<String> flags) {
-      this(
-          id,
-          callId,
-          location,
-          duration,
-          reason,
-          tracks,
-          fields,
-          missingFields,
-          flags,
-          null,
-          List.of(),
-          List.of());
-    }
-
     /** True when every required normalised field was found: the metadata match rate's unit. */
     public boolean metadataMatched() {
       return missingFields.isEmpty();

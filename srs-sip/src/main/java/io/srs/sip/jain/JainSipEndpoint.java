@@ -7,6 +7,7 @@ import io.srs.core.lifecycle.AbstractLifeCycle;
 import io.srs.sip.SipSettings;
 import io.srs.sip.SipTransport;
 import io.srs.sip.handler.RequestDispatcher;
+import io.srs.sip.message.DialogKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ public final class JainSipEndpoint extends AbstractLifeCycle {
   private final List<SipProvider> providers = new ArrayList<>();
   private final List<ListeningPoint> listeningPoints = new ArrayList<>();
   private JainSipListener listener;
+  private volatile JainByes byes;
 
   public JainSipEndpoint(
       SipSettings settings, RequestDispatcher dispatcher, Clock clock, RandomGenerator random) {
@@ -65,9 +67,11 @@ public final class JainSipEndpoint extends AbstractLifeCycle {
       providers.add(provider);
       byProvider.put(provider, transport);
     }
+    byes =
+        new JainByes(stack, headers, headers.createHeader("User-Agent", settings.serverHeader()));
     listener =
         new JainSipListener(
-            dispatcher, Map.copyOf(byProvider), messages, headers, server, clock, random);
+            dispatcher, Map.copyOf(byProvider), messages, headers, server, clock, random, byes);
     for (SipProvider provider : providers) {
       provider.addSipListener(listener);
     }
@@ -79,10 +83,27 @@ public final class JainSipEndpoint extends AbstractLifeCycle {
         settings.transports());
   }
 
+  /**
+   * Sends a BYE with {@code reason} as its Reason header in the dialog {@code key} (RFC 3261
+   * §15.1.1), from a thread of its own; does nothing when the endpoint is not running.
+   */
+  public void sendBye(DialogKey key, String reason) {
+    JainByes current = byes;
+    if (current != null) {
+      current.send(key, reason);
+    }
+  }
+
   @Override
   protected void doStop() throws Exception {
     if (stack == null) {
       return;
+    }
+    if (byes != null) {
+      // First, while the listening points still send and receive: the BYEs of a drain go out and
+      // their answers come back before the stack stops.
+      byes.close(JainByes.ANSWER_WAIT);
+      byes = null;
     }
     for (SipProvider provider : providers) {
       try {

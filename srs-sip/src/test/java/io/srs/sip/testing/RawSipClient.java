@@ -24,6 +24,9 @@ public abstract class RawSipClient implements AutoCloseable {
   /** Every response read so far, in order. */
   public final List<RawResponse> received = new ArrayList<>();
 
+  /** Every request the server sent us (BYE), in order, as read while awaiting anything. */
+  public final List<RawRequest> requests = new ArrayList<>();
+
   public static RawSipClient udp(int serverPort) throws IOException {
     return new Udp(serverPort);
   }
@@ -60,6 +63,38 @@ public abstract class RawSipClient implements AutoCloseable {
     return await(
         r -> r.status() == status && r.cseqMethod().equals(cseqMethod),
         status + " to " + cseqMethod);
+  }
+
+  /**
+   * The first request of {@code method} the server sent, reading until it arrives; fails after
+   * {@code within}.
+   */
+  public RawRequest awaitRequest(String method, Duration within) throws IOException {
+    Instant deadline = Instant.now().plus(within);
+    while (true) {
+      for (RawRequest request : requests) {
+        if (request.method().equals(method)) {
+          return request;
+        }
+      }
+      if (!Instant.now().isBefore(deadline)) {
+        throw new AssertionError("no " + method + " within " + within + "; got " + requests);
+      }
+      RawResponse response = read(Duration.ofMillis(100));
+      if (response != null) {
+        received.add(response);
+      }
+    }
+  }
+
+  /** Answers a request the server sent. */
+  public void respond(RawRequest request, int status, String reason) throws IOException {
+    send(request.response(status, reason));
+  }
+
+  /** Keeps a request the server sent; {@link #read} then reports nothing for it. */
+  protected void requestArrived(String head, String body) {
+    requests.add(RawRequest.parse(head, body));
   }
 
   /** Reads whatever arrives within {@code window}: for asserting that nothing more comes. */
@@ -127,10 +162,11 @@ public abstract class RawSipClient implements AutoCloseable {
         return null;
       }
       String text = new String(buffer, 0, packet.getLength(), StandardCharsets.UTF_8);
-      if (text.startsWith("SIP/2.0") == false) {
-        return null; // a request from the server (BYE after ACK timeout): not under test
-      }
       int split = text.indexOf("\r\n\r\n");
+      if (!text.startsWith("SIP/2.0")) {
+        requestArrived(text.substring(0, split), text.substring(split + 4));
+        return null;
+      }
       return RawResponse.parse(text.substring(0, split), text.substring(split + 4));
     }
 
@@ -201,6 +237,7 @@ public abstract class RawSipClient implements AutoCloseable {
       socket.setSoTimeout(2000);
       byte[] body = in.readNBytes(n);
       if (!headText.startsWith("SIP/2.0")) {
+        requestArrived(headText, new String(body, StandardCharsets.UTF_8));
         return null;
       }
       return RawResponse.parse(headText, new String(body, StandardCharsets.UTF_8));

@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 /**
- * The SIP side of the recorder: a SIPREC UAS (RFC 7866) on UDP and/or TCP that turns INVITEs into
- * {@link RecordingService#offer} calls and answers with what the domain decided. {@link #start()}
- * binds the listeners, {@link #stop()} releases them; recordings in progress are the domain's to
- * end (the daemon drains the coordinator).
+ * The SIP side of the recorder: a SIPREC UAS (RFC 7866) on UDP, TCP and/or TLS that turns INVITEs
+ * into {@link RecordingService#offer} calls and answers with what the domain decided. {@link
+ * #start()} binds the listeners, {@link #stop()} releases them; recordings in progress are the
+ * domain's to end (the daemon drains the coordinator).
  */
 public final class SipServer extends AbstractLifeCycle {
 
@@ -39,13 +39,31 @@ public final class SipServer extends AbstractLifeCycle {
   private final Clock clock;
   private final RandomGenerator random;
   private final SessionTimerPolicy timerPolicy;
+  private final TlsFailureListener tlsFailures;
   private ThreadPoolExecutor offerExecutor;
   private ScheduledThreadPoolExecutor timers;
   private JainSipEndpoint endpoint;
   private volatile RequestDispatcher dispatcher;
 
   public SipServer(SipSettings settings, RecordingService service, MetadataParser metadataParser) {
-    this(settings, service, MetadataDecoder.of(metadataParser), Clock.systemUTC());
+    this(settings, service, metadataParser, TlsFailureListener.NONE);
+  }
+
+  /**
+   * @param tlsFailures told about every failed handshake on the TLS listener (each is also logged)
+   */
+  public SipServer(
+      SipSettings settings,
+      RecordingService service,
+      MetadataParser metadataParser,
+      TlsFailureListener tlsFailures) {
+    this(
+        settings,
+        service,
+        MetadataDecoder.of(metadataParser),
+        Clock.systemUTC(),
+        SessionTimerPolicy.STANDARD,
+        tlsFailures);
   }
 
   /**
@@ -68,7 +86,18 @@ public final class SipServer extends AbstractLifeCycle {
       MetadataDecoder metadataDecoder,
       Clock clock,
       SessionTimerPolicy timerPolicy) {
+    this(settings, service, metadataDecoder, clock, timerPolicy, TlsFailureListener.NONE);
+  }
+
+  SipServer(
+      SipSettings settings,
+      RecordingService service,
+      MetadataDecoder metadataDecoder,
+      Clock clock,
+      SessionTimerPolicy timerPolicy,
+      TlsFailureListener tlsFailures) {
     this.timerPolicy = Objects.requireNonNull(timerPolicy, "timerPolicy");
+    this.tlsFailures = Objects.requireNonNull(tlsFailures, "tlsFailures");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.service = Objects.requireNonNull(service, "service");
     this.metadataDecoder = Objects.requireNonNull(metadataDecoder, "metadataDecoder");
@@ -81,11 +110,16 @@ public final class SipServer extends AbstractLifeCycle {
   }
 
   /**
-   * The port every transport listens on. JAIN-SIP cannot bind port 0 (it would advertise 0), so
-   * this is always the configured port.
+   * The port UDP and TCP listen on. JAIN-SIP cannot bind port 0 (it would advertise 0), so this is
+   * always the configured port.
    */
   public int port() {
     return settings.port();
+  }
+
+  /** The port the TLS listener is on ({@code sip.tls.port}), or -1 without TLS. */
+  public int tlsPort() {
+    return settings.tls() == null ? -1 : settings.tls().port();
   }
 
   /** Dialogs in progress (accepted and not yet ended). */
@@ -137,7 +171,7 @@ public final class SipServer extends AbstractLifeCycle {
             clock,
             random,
             timerPolicy);
-    endpoint = new JainSipEndpoint(settings, dispatcher, clock, random);
+    endpoint = new JainSipEndpoint(settings, dispatcher, clock, random, tlsFailures);
     endpoint.start();
   }
 
@@ -169,6 +203,7 @@ public final class SipServer extends AbstractLifeCycle {
         + settings.port()
         + " "
         + settings.transports()
+        + (settings.tls() == null ? "" : " tls:" + settings.tls().port())
         + "]";
   }
 }

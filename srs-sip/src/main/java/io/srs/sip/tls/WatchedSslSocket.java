@@ -20,12 +20,17 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
 /**
- * An accepted TLS connection whose first handshake is bounded and watched: JAIN-SIP starts the
- * handshake on the connection's own thread, and a failure there is otherwise only an ERROR line in
- * its log. Here it is timed (a read timeout of {@code handshakeTimeout}, beside JAIN-SIP's own
- * watchdog that closes the socket at the same limit), named ({@link HandshakeFailures}) and
- * reported with the peer's address. Everything else is the JSSE socket's own behaviour, delegated
- * unchanged.
+ * An accepted TLS connection whose first handshake is bounded and watched. JAIN-SIP starts the
+ * handshake on the connection's own thread; here it is timed (a read timeout of {@code
+ * handshakeTimeout}, beside JAIN-SIP's own watchdog that closes the socket at the same limit), and
+ * a failure is named ({@link HandshakeFailures}) and reported with the peer's address.
+ *
+ * <p>A failed handshake then closes the connection and returns normally instead of throwing: the RI
+ * (1.3.0-91, {@code TLSMessageChannel.run}) skips its connection accounting when the handshake
+ * throws, so every failure would hold one of its {@code MAX_CONNECTIONS} slots for good and a
+ * thousand port scans would stop the listener. Returning lets the RI read end-of-stream from the
+ * closed socket and release the slot the ordinary way (and spares a stack trace per failure in its
+ * log). Everything else is the JSSE socket's own behaviour, delegated unchanged.
  */
 final class WatchedSslSocket extends SSLSocket {
   private final SSLSocket delegate;
@@ -55,9 +60,10 @@ final class WatchedSslSocket extends SSLSocket {
       // Within a tenth of the limit: the watchdog closing the socket, not the peer.
       long elapsed = System.nanoTime() - started;
       boolean deadlineReached = elapsed >= handshakeTimeout.toNanos() * 9 / 10;
+      InetSocketAddress peer = peer();
+      closeQuietly();
       listener.handshakeFailed(
-          HandshakeFailures.classify(e, deadlineReached), peer(), HandshakeFailures.detail(e));
-      throw e;
+          HandshakeFailures.classify(e, deadlineReached), peer, HandshakeFailures.detail(e));
     } finally {
       if (!delegate.isClosed()) {
         try {
@@ -66,6 +72,14 @@ final class WatchedSslSocket extends SSLSocket {
           // nothing to restore on a closed socket
         }
       }
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      delegate.close();
+    } catch (IOException e) {
+      // closing a connection that failed: nothing more to do
     }
   }
 

@@ -1,18 +1,26 @@
 package io.srs.sip.testing;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.Principal;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * Test-only key material, generated with the JDK's keytool when first asked for (nothing secret is
@@ -87,16 +95,81 @@ public final class TestPki {
     return shared;
   }
 
-  /** A client context: presenting {@code keyStore} (or nothing) and trusting {@code trust}. */
+  /**
+   * A client context trusting {@code trust} and presenting the key in {@code keyStore} (or
+   * nothing). The key is presented even when the server asks for another CA's, as a misconfigured
+   * SBC would: JSSE alone would quietly send no certificate instead.
+   */
   public SSLContext clientContext(Path keyStore, Path trust) throws Exception {
-    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    keys.init(keyStore == null ? null : load(keyStore), PASSWORD.toCharArray());
+    KeyManager[] keyManagers = null;
+    if (keyStore != null) {
+      KeyStore store = load(keyStore);
+      KeyManagerFactory keys =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keys.init(store, PASSWORD.toCharArray());
+      String alias = null;
+      for (String name : Collections.list(store.aliases())) {
+        if (store.isKeyEntry(name)) {
+          alias = name;
+        }
+      }
+      keyManagers =
+          new KeyManager[] {
+            new AlwaysPresent((X509ExtendedKeyManager) keys.getKeyManagers()[0], alias)
+          };
+    }
     TrustManagerFactory trusts =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trusts.init(trust == null ? null : load(trust));
     SSLContext context = SSLContext.getInstance("TLS");
-    context.init(keyStore == null ? null : keys.getKeyManagers(), trusts.getTrustManagers(), null);
+    context.init(keyManagers, trusts.getTrustManagers(), null);
     return context;
+  }
+
+  /** Offers its one key to any server that asks for a client certificate. */
+  private static final class AlwaysPresent extends X509ExtendedKeyManager {
+    private final X509ExtendedKeyManager keys;
+    private final String alias;
+
+    AlwaysPresent(X509ExtendedKeyManager keys, String alias) {
+      this.keys = keys;
+      this.alias = alias;
+    }
+
+    @Override
+    public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+      return alias;
+    }
+
+    @Override
+    public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine e) {
+      return alias;
+    }
+
+    @Override
+    public String[] getClientAliases(String keyType, Principal[] issuers) {
+      return new String[] {alias};
+    }
+
+    @Override
+    public String[] getServerAliases(String keyType, Principal[] issuers) {
+      return keys.getServerAliases(keyType, issuers);
+    }
+
+    @Override
+    public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+      return keys.chooseServerAlias(keyType, issuers, socket);
+    }
+
+    @Override
+    public X509Certificate[] getCertificateChain(String name) {
+      return keys.getCertificateChain(name);
+    }
+
+    @Override
+    public PrivateKey getPrivateKey(String name) {
+      return keys.getPrivateKey(name);
+    }
   }
 
   private static KeyStore load(Path file) throws Exception {

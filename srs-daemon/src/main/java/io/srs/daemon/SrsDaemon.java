@@ -257,7 +257,8 @@ public final class SrsDaemon extends AbstractLifeCycle {
         config.sip().maxMessageBytes(),
         config.sip().udpReceiveBufferBytes(),
         "SRS/" + Version.current(),
-        config.sip().tls());
+        config.sip().tls(),
+        config.sip().allowedSources());
   }
 
   private static ThreadPoolExecutor finaliserPool(int threads) {

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * @param serverHeader the {@code Server} header value of every response ({@code sip.serverHeader})
  * @param tls the TLS listener ({@code sip.tls.*}); set exactly when {@code transports} includes
  *     TLS, null otherwise
+ * @param allowedSources who may set up recordings ({@code sip.allowed-sources}); an INVITE from
+ *     elsewhere gets 403. {@link SourceAllowlist#ALLOW_ALL} by default
  */
 public record SipSettings(
     String bindAddress,
@@ -32,7 +34,8 @@ public record SipSettings(
     int maxMessageBytes,
     int udpReceiveBufferBytes,
     String serverHeader,
-    TlsSettings tls) {
+    TlsSettings tls,
+    SourceAllowlist allowedSources) {
 
   public static final int DEFAULT_PORT = 5060;
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
@@ -71,6 +74,7 @@ public record SipSettings(
     if (!transports.contains(SipTransport.TLS) && tls != null) {
       throw new IllegalArgumentException("sip.tls is set but sip.transports does not include tls");
     }
+    Objects.requireNonNull(allowedSources, "sip.allowed-sources");
     if (tls != null && transports.contains(SipTransport.TCP) && tls.port() == port) {
       throw new TlsSettingsException(
           TlsSettings.KEY_PORT, "is sip.port (" + port + "), where the TCP listener is already");
@@ -130,7 +134,8 @@ public record SipSettings(
         maxMessageBytes,
         udpReceiveBufferBytes,
         serverHeader,
-        null);
+        null,
+        SourceAllowlist.ALLOW_ALL);
   }
 
   /** Defaults for everything but the two addresses: port 5060, UDP and TCP, no TLS. */
@@ -143,7 +148,8 @@ public record SipSettings(
         DEFAULT_MAX_MESSAGE_BYTES,
         DEFAULT_UDP_RECEIVE_BUFFER_BYTES,
         DEFAULT_SERVER_HEADER,
-        null);
+        null,
+        SourceAllowlist.ALLOW_ALL);
   }
 
   public SipSettings withPort(int newPort) {
@@ -155,7 +161,8 @@ public record SipSettings(
         maxMessageBytes,
         udpReceiveBufferBytes,
         serverHeader,
-        tls);
+        tls,
+        allowedSources);
   }
 
   /** These transports; the TLS settings are kept only if TLS is among them. */
@@ -168,7 +175,8 @@ public record SipSettings(
         maxMessageBytes,
         udpReceiveBufferBytes,
         serverHeader,
-        newTransports != null && newTransports.contains(SipTransport.TLS) ? tls : null);
+        newTransports != null && newTransports.contains(SipTransport.TLS) ? tls : null,
+        allowedSources);
   }
 
   /** Adds a TLS listener with these settings to the transports already configured. */
@@ -183,7 +191,22 @@ public record SipSettings(
         maxMessageBytes,
         udpReceiveBufferBytes,
         serverHeader,
-        newTls);
+        newTls,
+        allowedSources);
+  }
+
+  /** Only these sources may set up recordings. */
+  public SipSettings withAllowedSources(SourceAllowlist newAllowedSources) {
+    return new SipSettings(
+        bindAddress,
+        port,
+        transports,
+        mediaAddress,
+        maxMessageBytes,
+        udpReceiveBufferBytes,
+        serverHeader,
+        tls,
+        newAllowedSources);
   }
 
   /** The port {@code transport} listens on: {@code sip.tls.port} for TLS, else {@code sip.port}. */

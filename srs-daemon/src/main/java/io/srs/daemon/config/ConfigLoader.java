@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.srs.sip.SourceAllowlist;
 import io.srs.sip.TlsClientAuth;
 import io.srs.sip.TlsSettings;
 import io.srs.sip.TlsSettingsException;
@@ -295,6 +296,22 @@ public final class ConfigLoader {
     int udpBuffer =
         section.integer("udp-receive-buffer-bytes", 1024 * 1024, 65536, 64 * 1024 * 1024);
     TlsSettings tls = tls(section.section("tls"), names.contains("tls"));
+    List<String> sources = section.strings("allowed-sources", List.of(), true);
+    for (int i = 0; i < sources.size(); i++) {
+      String problem = SourceAllowlist.problem(sources.get(i));
+      if (problem != null) {
+        throw new ConfigException(
+            "config key '" + section.key("allowed-sources") + "[" + i + "]': " + problem);
+      }
+    }
+    if (sources.size() > SourceAllowlist.MAX_ENTRIES) {
+      throw new ConfigException(
+          "config key '"
+              + section.key("allowed-sources")
+              + "': at most "
+              + SourceAllowlist.MAX_ENTRIES
+              + " entries");
+    }
     if (tls != null && names.contains("tcp") && tls.port() == port) {
       throw new ConfigException(
           "config key '"
@@ -304,7 +321,8 @@ public final class ConfigLoader {
               + " is sip.port, where the TCP listener is; TLS needs a port of its own (5061)");
     }
     section.rejectUnknownKeys();
-    return new SrsConfig.Sip(bind, port, names, maxMessageBytes, udpBuffer, tls);
+    return new SrsConfig.Sip(
+        bind, port, names, maxMessageBytes, udpBuffer, tls, SourceAllowlist.parse(sources));
   }
 
   /**

@@ -2,6 +2,7 @@ package io.srs.daemon.config;
 
 import io.srs.core.fields.FieldRule;
 import io.srs.core.fields.RuleSource;
+import io.srs.sip.SourceAllowlist;
 import io.srs.sip.TlsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +32,7 @@ public record SrsConfig(
    * @param udpReceiveBufferBytes SO_RCVBUF of the SIP UDP socket
    * @param tls {@code sip.tls.*}, its key material already checked; null unless {@code transports}
    *     has {@code tls}
+   * @param allowedSources {@code sip.allowed-sources}: who may set up recordings (empty: anyone)
    */
   public record Sip(
       String bind,
@@ -38,7 +40,8 @@ public record SrsConfig(
       List<String> transports,
       int maxMessageBytes,
       int udpReceiveBufferBytes,
-      TlsSettings tls) {}
+      TlsSettings tls,
+      SourceAllowlist allowedSources) {}
 
   /**
    * {@code rtp.*}.

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -238,11 +237,6 @@ public record TlsSettings(
         protocols,
         cipherSuites,
         newTimeout);
-  }
-
-  /** The TLS versions as a set, for membership tests. */
-  public Set<String> protocolSet() {
-    return Set.copyOf(protocols);
   }
 
   /** Never prints a password. */

@@ -19,7 +19,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -299,6 +298,5 @@ class SipTlsIntegrationTest {
   void theTlsPortIsReportedBesideTheUdpPort() {
     assertThat(plain.sip().tlsPort()).isEqualTo(plain.tlsPort());
     assertThat(plain.sip().port()).isEqualTo(plain.udpPort());
-    assertThat(Path.of(pki.serverKeyStore.toString())).exists();
   }
 }

@@ -124,7 +124,7 @@ public final class SrsDaemon extends AbstractLifeCycle {
                 config.metadata().maxBytes(),
                 config.metadata().maxDepth(),
                 MetadataLimits.DEFAULT.maxElements()));
-    sip = new SipServer(sipSettings(config), coordinator, metadataParser);
+    sip = new SipServer(sipSettings(config), coordinator, metadataParser, metrics.tls());
     sip.start();
 
     registerGauges();
@@ -274,7 +274,9 @@ public final class SrsDaemon extends AbstractLifeCycle {
         config.rtp().advertise(),
         config.sip().maxMessageBytes(),
         config.sip().udpReceiveBufferBytes(),
-        "SRS/" + Version.current());
+        "SRS/" + Version.current(),
+        config.sip().tls(),
+        config.sip().allowedSources());
   }
 
   private static ThreadPoolExecutor finaliserPool(int threads) {

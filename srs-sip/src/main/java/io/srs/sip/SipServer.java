@@ -24,11 +24,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 /**
- * The SIP side of the recorder: a SIPREC UAS (RFC 7866) on UDP and/or TCP that turns INVITEs into
- * {@link RecordingService#offer} calls and answers with what the domain decided. {@link #start()}
- * binds the listeners, {@link #stop()} releases them; recordings in progress are the domain's to
- * end (the daemon drains the coordinator). As the domain's {@link CallSignalling} it hangs up the
- * calls the recorder ends itself; {@link #stop()} first lets those BYEs go out and be answered.
+ * The SIP side of the recorder: a SIPREC UAS (RFC 7866) on UDP, TCP and/or TLS that turns INVITEs
+ * into {@link RecordingService#offer} calls and answers with what the domain decided. {@link
+ * #start()} binds the listeners, {@link #stop()} releases them; recordings in progress are the
+ * domain's to end (the daemon drains the coordinator). As the domain's {@link CallSignalling} it
+ * hangs up the calls the recorder ends itself; {@link #stop()} first lets those BYEs go out and be
+ * answered.
  */
 public final class SipServer extends AbstractLifeCycle implements CallSignalling {
 
@@ -44,13 +45,31 @@ public final class SipServer extends AbstractLifeCycle implements CallSignalling
   private final Clock clock;
   private final RandomGenerator random;
   private final SessionTimerPolicy timerPolicy;
+  private final TlsFailureListener tlsFailures;
   private ThreadPoolExecutor offerExecutor;
   private ScheduledThreadPoolExecutor timers;
   private volatile JainSipEndpoint endpoint;
   private volatile RequestDispatcher dispatcher;
 
   public SipServer(SipSettings settings, RecordingService service, MetadataParser metadataParser) {
-    this(settings, service, MetadataDecoder.of(metadataParser), Clock.systemUTC());
+    this(settings, service, metadataParser, TlsFailureListener.NONE);
+  }
+
+  /**
+   * @param tlsFailures told about every failed handshake on the TLS listener (each is also logged)
+   */
+  public SipServer(
+      SipSettings settings,
+      RecordingService service,
+      MetadataParser metadataParser,
+      TlsFailureListener tlsFailures) {
+    this(
+        settings,
+        service,
+        MetadataDecoder.of(metadataParser),
+        Clock.systemUTC(),
+        SessionTimerPolicy.STANDARD,
+        tlsFailures);
   }
 
   /**
@@ -73,7 +92,18 @@ public final class SipServer extends AbstractLifeCycle implements CallSignalling
       MetadataDecoder metadataDecoder,
       Clock clock,
       SessionTimerPolicy timerPolicy) {
+    this(settings, service, metadataDecoder, clock, timerPolicy, TlsFailureListener.NONE);
+  }
+
+  SipServer(
+      SipSettings settings,
+      RecordingService service,
+      MetadataDecoder metadataDecoder,
+      Clock clock,
+      SessionTimerPolicy timerPolicy,
+      TlsFailureListener tlsFailures) {
     this.timerPolicy = Objects.requireNonNull(timerPolicy, "timerPolicy");
+    this.tlsFailures = Objects.requireNonNull(tlsFailures, "tlsFailures");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.service = Objects.requireNonNull(service, "service");
     this.metadataDecoder = Objects.requireNonNull(metadataDecoder, "metadataDecoder");
@@ -86,11 +116,16 @@ public final class SipServer extends AbstractLifeCycle implements CallSignalling
   }
 
   /**
-   * The port every transport listens on. JAIN-SIP cannot bind port 0 (it would advertise 0), so
-   * this is always the configured port.
+   * The port UDP and TCP listen on. JAIN-SIP cannot bind port 0 (it would advertise 0), so this is
+   * always the configured port.
    */
   public int port() {
     return settings.port();
+  }
+
+  /** The port the TLS listener is on ({@code sip.tls.port}), or -1 without TLS. */
+  public int tlsPort() {
+    return settings.tls() == null ? -1 : settings.tls().port();
   }
 
   /** Dialogs in progress (accepted and not yet ended). */
@@ -143,7 +178,7 @@ public final class SipServer extends AbstractLifeCycle implements CallSignalling
             random,
             timerPolicy,
             this::sendBye);
-    endpoint = new JainSipEndpoint(settings, dispatcher, clock, random);
+    endpoint = new JainSipEndpoint(settings, dispatcher, clock, random, tlsFailures);
     endpoint.start();
   }
 
@@ -194,6 +229,7 @@ public final class SipServer extends AbstractLifeCycle implements CallSignalling
         + settings.port()
         + " "
         + settings.transports()
+        + (settings.tls() == null ? "" : " tls:" + settings.tls().port())
         + "]";
   }
 }

@@ -164,7 +164,9 @@ public sealed interface RecordingEvent {
     /** A body type, option-tag or session interval we do not support (415, 420, 422). */
     UNSUPPORTED("unsupported"),
     /** The SIP side's own bounded queues were full (503). */
-    SIP_OVERLOAD("sip-overload");
+    SIP_OVERLOAD("sip-overload"),
+    /** An INVITE from an address outside sip.allowed-sources (403). */
+    SOURCE_NOT_ALLOWED("source-not-allowed");
 
     private final String label;
 

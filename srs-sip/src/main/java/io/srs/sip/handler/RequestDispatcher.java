@@ -80,18 +80,21 @@ public final class RequestDispatcher {
     Map<String, RequestHandler> handlers =
         Map.of(
             "INVITE",
-            new InviteHandler(
+            SourceFilter.wrap(
+                settings.allowedSources(),
                 service,
-                reader,
-                dialogs,
-                pending,
-                offerExecutor,
-                random,
-                answerWriter,
-                contact,
-                reInvite,
-                ackTimeout,
-                sessionTimer),
+                new InviteHandler(
+                    service,
+                    reader,
+                    dialogs,
+                    pending,
+                    offerExecutor,
+                    random,
+                    answerWriter,
+                    contact,
+                    reInvite,
+                    ackTimeout,
+                    sessionTimer)),
             "ACK",
             new AckHandler(dialogs, service, hangup),
             "BYE",

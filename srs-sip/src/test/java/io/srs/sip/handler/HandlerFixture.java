@@ -32,9 +32,17 @@ final class HandlerFixture {
   }
 
   HandlerFixture(MetadataDecoder metadata) {
+    this(SipSettings.defaults("192.0.2.1", "192.0.2.1"), metadata);
+  }
+
+  HandlerFixture(SipSettings settings) {
+    this(settings, body -> RecordingMetadata.EMPTY);
+  }
+
+  HandlerFixture(SipSettings settings, MetadataDecoder metadata) {
     dispatcher =
         RequestDispatcher.create(
-            SipSettings.defaults("192.0.2.1", "192.0.2.1"),
+            settings,
             service,
             metadata,
             executor,

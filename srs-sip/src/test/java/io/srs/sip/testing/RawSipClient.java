@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** A SIP peer on 127.0.0.1 that sends raw text and reads raw responses, over UDP or TCP. */
+/** A SIP peer on 127.0.0.1 that sends raw text and reads raw responses, over UDP, TCP or TLS. */
 public abstract class RawSipClient implements AutoCloseable {
   static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
@@ -33,6 +33,11 @@ public abstract class RawSipClient implements AutoCloseable {
 
   public static RawSipClient tcp(int serverPort) throws IOException {
     return new Tcp(serverPort);
+  }
+
+  /** Over a TLS connection already made (and handshaken) by the test. */
+  public static RawSipClient tls(Socket connected) throws IOException {
+    return new Tcp(connected, "TLS");
   }
 
   public abstract int localPort();
@@ -179,12 +184,23 @@ public abstract class RawSipClient implements AutoCloseable {
   private static final class Tcp extends RawSipClient {
     private final Socket socket;
     private final InputStream in;
+    private final String transport;
 
     Tcp(int serverPort) throws IOException {
-      socket = new Socket();
+      this(connect(serverPort), "TCP");
+    }
+
+    Tcp(Socket connected, String transport) throws IOException {
+      socket = connected;
+      in = socket.getInputStream();
+      this.transport = transport;
+    }
+
+    private static Socket connect(int serverPort) throws IOException {
+      Socket socket = new Socket();
       socket.bind(new InetSocketAddress(LOOPBACK, 0));
       socket.connect(new InetSocketAddress(LOOPBACK, serverPort), 2000);
-      in = socket.getInputStream();
+      return socket;
     }
 
     @Override
@@ -194,7 +210,7 @@ public abstract class RawSipClient implements AutoCloseable {
 
     @Override
     public String transport() {
-      return "TCP";
+      return transport;
     }
 
     @Override

@@ -72,6 +72,7 @@ final class Fakes {
     private final MediaFactory factory;
     final CompletableFuture<MediaReport> closing = new CompletableFuture<>();
     final java.util.List<String> pauses = new java.util.ArrayList<>();
+    final java.util.List<String> rekeys = new java.util.ArrayList<>();
     int closeCalls;
 
     Media(int base, MediaSessionSpec spec, MediaFactory factory) {
@@ -91,6 +92,11 @@ final class Fakes {
     @Override
     public void setPaused(int index, boolean paused, io.srs.core.port.GapCause cause) {
       pauses.add(index + (paused ? " paused " + cause : " resumed"));
+    }
+
+    @Override
+    public void rekey(int index, io.srs.core.media.SrtpKeys keys) {
+      rekeys.add(index + " " + keys);
     }
 
     @Override

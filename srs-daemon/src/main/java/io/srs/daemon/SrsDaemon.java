@@ -12,6 +12,7 @@ import io.srs.core.service.RecordingCoordinator;
 import io.srs.core.service.RecordingOptions;
 import io.srs.core.service.RecordingOptions.MetadataPolicy;
 import io.srs.core.session.EndReason;
+import io.srs.core.session.RecordingId;
 import io.srs.daemon.config.SrsConfig;
 import io.srs.daemon.http.HttpEndpoint;
 import io.srs.daemon.http.HttpReply;
@@ -49,8 +50,9 @@ import org.slf4j.LoggerFactory;
  * lifecycles. Start order is storage, media, then SIP, so no call is answered before it can be
  * recorded; the HTTP endpoint (health, metrics) comes last. Stop drains first: new calls are
  * refused while the calls in progress run to their own end for up to {@code limits.drain-seconds};
- * the rest are then ended (reason SHUTDOWN) and every recording is finalised before media and
- * storage go away. The HTTP endpoint stops last, so probes see the drain.
+ * the rest are then ended (reason SHUTDOWN), each SRC told by a BYE that goes out and is answered
+ * before SIP stops, and every recording is finalised before media and storage go away. The HTTP
+ * endpoint stops last, so probes see the drain.
  */
 public final class SrsDaemon extends AbstractLifeCycle {
   private static final Logger log = LoggerFactory.getLogger(SrsDaemon.class);
@@ -64,7 +66,7 @@ public final class SrsDaemon extends AbstractLifeCycle {
   private RecordingIndex index;
   private ThreadPoolExecutor finaliser;
   private RecordingCoordinator coordinator;
-  private SipServer sip;
+  private volatile SipServer sip;
   private Path recordings;
   private SrsMetrics metrics;
   private Readiness readiness;
@@ -96,22 +98,26 @@ public final class SrsDaemon extends AbstractLifeCycle {
     finaliser = finaliserPool(config.limits().finaliserThreads());
     metrics = new SrsMetrics();
     coordinator =
-        new RecordingCoordinator(
-            media,
-            store,
-            finaliser,
-            clock,
-            new SecureRandom(),
-            event -> {
-              counters.on(event);
-              metrics.listener().on(event);
-              listener.on(event);
-            },
-            new RecordingCoordinator.Limits(config.limits().maxSessions()),
-            recordingOptions(config),
-            ProfileFieldExtractor.withBuiltInProfiles(
-                config.metadata().rules().stream().map(SrsConfig.Rule::toFieldRule).toList()),
-            index);
+        RecordingCoordinator.builder(
+                media,
+                store,
+                finaliser,
+                new RecordingCoordinator.Limits(config.limits().maxSessions()))
+            .clock(clock)
+            .random(new SecureRandom())
+            .listener(
+                event -> {
+                  counters.on(event);
+                  metrics.listener().on(event);
+                  listener.on(event);
+                })
+            .options(recordingOptions(config))
+            .fieldExtractor(
+                ProfileFieldExtractor.withBuiltInProfiles(
+                    config.metadata().rules().stream().map(SrsConfig.Rule::toFieldRule).toList()))
+            .index(index)
+            .signalling(this::hangUp)
+            .build();
 
     var metadataParser =
         new MetadataParser(
@@ -119,7 +125,7 @@ public final class SrsDaemon extends AbstractLifeCycle {
                 config.metadata().maxBytes(),
                 config.metadata().maxDepth(),
                 MetadataLimits.DEFAULT.maxElements()));
-    sip = new SipServer(sipSettings(config), coordinator, metadataParser);
+    sip = new SipServer(sipSettings(config), coordinator, metadataParser, metrics.tls());
     sip.start();
 
     registerGauges();
@@ -140,6 +146,17 @@ public final class SrsDaemon extends AbstractLifeCycle {
               "/metrics", metrics::reply);
       http = new HttpEndpoint(config.http().bind(), config.http().port(), routes);
       http.start();
+    }
+  }
+
+  /**
+   * The recorder ended a call itself: the SIP side sends the BYE. The coordinator is built before
+   * the SIP server it answers to, but no call exists before that server has started.
+   */
+  private void hangUp(RecordingId id, EndReason reason) {
+    SipServer current = sip;
+    if (current != null) {
+      current.hangUp(id, reason);
     }
   }
 
@@ -210,7 +227,8 @@ public final class SrsDaemon extends AbstractLifeCycle {
       log.info("stopping: drained; no recording in progress");
     } catch (TimeoutException e) {
       log.info(
-          "stopping: drain limit of {}s reached; ending {} recording(s) with reason SHUTDOWN",
+          "stopping: drain limit of {}s reached; ending {} recording(s) with reason SHUTDOWN"
+              + " (BYE to each SRC)",
           drain.toSeconds(),
           coordinator.activeSessions());
     }
@@ -262,7 +280,9 @@ public final class SrsDaemon extends AbstractLifeCycle {
         config.rtp().advertise(),
         config.sip().maxMessageBytes(),
         config.sip().udpReceiveBufferBytes(),
-        "SRS/" + Version.current());
+        "SRS/" + Version.current(),
+        config.sip().tls(),
+        config.sip().allowedSources());
   }
 
   private static ThreadPoolExecutor finaliserPool(int threads) {

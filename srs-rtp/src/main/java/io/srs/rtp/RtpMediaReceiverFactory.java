@@ -3,6 +3,7 @@ package io.srs.rtp;
 import io.netty.channel.EventLoop;
 import io.srs.core.lifecycle.AbstractLifeCycle;
 import io.srs.core.media.Codec;
+import io.srs.core.media.SrtpSuite;
 import io.srs.core.media.StaticPayloadTypes;
 import io.srs.core.port.MediaReceiverFactory;
 import io.srs.core.port.MediaSession;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -75,6 +77,12 @@ public final class RtpMediaReceiverFactory extends AbstractLifeCycle
   @Override
   public Set<Codec> supportedCodecs() {
     return SUPPORTED;
+  }
+
+  /** Every suite: io.srs.rtp.srtp unprotects all six (RFC 3711, RFC 6188, RFC 7714). */
+  @Override
+  public Set<SrtpSuite> supportedSrtpSuites() {
+    return EnumSet.allOf(SrtpSuite.class);
   }
 
   @Override

@@ -2,11 +2,15 @@ package io.srs.sip;
 
 import io.srs.core.lifecycle.AbstractLifeCycle;
 import io.srs.core.metadata.MetadataParser;
+import io.srs.core.port.CallSignalling;
 import io.srs.core.service.RecordingService;
+import io.srs.core.session.EndReason;
+import io.srs.core.session.RecordingId;
 import io.srs.sip.handler.RequestDispatcher;
 import io.srs.sip.handler.Scheduler;
 import io.srs.sip.handler.SessionTimerPolicy;
 import io.srs.sip.jain.JainSipEndpoint;
+import io.srs.sip.message.DialogKey;
 import io.srs.sip.siprec.MetadataDecoder;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -20,12 +24,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 /**
- * The SIP side of the recorder: a SIPREC UAS (RFC 7866) on UDP and/or TCP that turns INVITEs into
- * {@link RecordingService#offer} calls and answers with what the domain decided. {@link #start()}
- * binds the listeners, {@link #stop()} releases them; recordings in progress are the domain's to
- * end (the daemon drains the coordinator).
+ * The SIP side of the recorder: a SIPREC UAS (RFC 7866) on UDP, TCP and/or TLS that turns INVITEs
+ * into {@link RecordingService#offer} calls and answers with what the domain decided. {@link
+ * #start()} binds the listeners, {@link #stop()} releases them; recordings in progress are the
+ * domain's to end (the daemon drains the coordinator). As the domain's {@link CallSignalling} it
+ * hangs up the calls the recorder ends itself; {@link #stop()} first lets those BYEs go out and be
+ * answered.
  */
-public final class SipServer extends AbstractLifeCycle {
+public final class SipServer extends AbstractLifeCycle implements CallSignalling {
 
   /** Threads deciding offers (the domain reserves storage and ports there, off SIP threads). */
   static final int OFFER_THREADS = 4;
@@ -39,13 +45,31 @@ public final class SipServer extends AbstractLifeCycle {
   private final Clock clock;
   private final RandomGenerator random;
   private final SessionTimerPolicy timerPolicy;
+  private final TlsFailureListener tlsFailures;
   private ThreadPoolExecutor offerExecutor;
   private ScheduledThreadPoolExecutor timers;
-  private JainSipEndpoint endpoint;
+  private volatile JainSipEndpoint endpoint;
   private volatile RequestDispatcher dispatcher;
 
   public SipServer(SipSettings settings, RecordingService service, MetadataParser metadataParser) {
-    this(settings, service, MetadataDecoder.of(metadataParser), Clock.systemUTC());
+    this(settings, service, metadataParser, TlsFailureListener.NONE);
+  }
+
+  /**
+   * @param tlsFailures told about every failed handshake on the TLS listener (each is also logged)
+   */
+  public SipServer(
+      SipSettings settings,
+      RecordingService service,
+      MetadataParser metadataParser,
+      TlsFailureListener tlsFailures) {
+    this(
+        settings,
+        service,
+        MetadataDecoder.of(metadataParser),
+        Clock.systemUTC(),
+        SessionTimerPolicy.STANDARD,
+        tlsFailures);
   }
 
   /**
@@ -68,7 +92,18 @@ public final class SipServer extends AbstractLifeCycle {
       MetadataDecoder metadataDecoder,
       Clock clock,
       SessionTimerPolicy timerPolicy) {
+    this(settings, service, metadataDecoder, clock, timerPolicy, TlsFailureListener.NONE);
+  }
+
+  SipServer(
+      SipSettings settings,
+      RecordingService service,
+      MetadataDecoder metadataDecoder,
+      Clock clock,
+      SessionTimerPolicy timerPolicy,
+      TlsFailureListener tlsFailures) {
     this.timerPolicy = Objects.requireNonNull(timerPolicy, "timerPolicy");
+    this.tlsFailures = Objects.requireNonNull(tlsFailures, "tlsFailures");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.service = Objects.requireNonNull(service, "service");
     this.metadataDecoder = Objects.requireNonNull(metadataDecoder, "metadataDecoder");
@@ -81,11 +116,16 @@ public final class SipServer extends AbstractLifeCycle {
   }
 
   /**
-   * The port every transport listens on. JAIN-SIP cannot bind port 0 (it would advertise 0), so
-   * this is always the configured port.
+   * The port UDP and TCP listen on. JAIN-SIP cannot bind port 0 (it would advertise 0), so this is
+   * always the configured port.
    */
   public int port() {
     return settings.port();
+  }
+
+  /** The port the TLS listener is on ({@code sip.tls.port}), or -1 without TLS. */
+  public int tlsPort() {
+    return settings.tls() == null ? -1 : settings.tls().port();
   }
 
   /** Dialogs in progress (accepted and not yet ended). */
@@ -136,9 +176,29 @@ public final class SipServer extends AbstractLifeCycle {
             scheduler,
             clock,
             random,
-            timerPolicy);
-    endpoint = new JainSipEndpoint(settings, dispatcher, clock, random);
+            timerPolicy,
+            this::sendBye);
+    endpoint = new JainSipEndpoint(settings, dispatcher, clock, random, tlsFailures);
     endpoint.start();
+  }
+
+  /**
+   * The recorder ended recording {@code id} itself: BYE with a Reason header in its dialog, unless
+   * the SRC ended it or the dialog is gone. Any thread; never blocks; a no-op when not running.
+   */
+  @Override
+  public void hangUp(RecordingId id, EndReason reason) {
+    RequestDispatcher current = dispatcher;
+    if (current != null) {
+      current.recordingEnded(id, reason);
+    }
+  }
+
+  private void sendBye(DialogKey dialog, String reason) {
+    JainSipEndpoint current = endpoint;
+    if (current != null) {
+      current.sendBye(dialog, reason);
+    }
   }
 
   @Override
@@ -169,6 +229,7 @@ public final class SipServer extends AbstractLifeCycle {
         + settings.port()
         + " "
         + settings.transports()
+        + (settings.tls() == null ? "" : " tls:" + settings.tls().port())
         + "]";
   }
 }

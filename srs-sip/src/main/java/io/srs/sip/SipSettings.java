@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  *
  * @param bindAddress the IP literal the SIP listeners bind to ({@code sip.bindAddress}); {@code
  *     0.0.0.0} binds every interface
- * @param port the port for every transport ({@code sip.port}), 5060 by default
- * @param transports the transports to listen on ({@code sip.transports}), UDP and TCP by default
+ * @param port the port of UDP and TCP ({@code sip.port}), 5060 by default
+ * @param transports the transports to listen on ({@code sip.transports}), UDP and TCP by default;
+ *     TLS listens on {@code sip.tls.port}
  * @param mediaAddress the IP literal written in SDP {@code c=} and {@code o=} ({@code
  *     sip.mediaAddress}), usually the RTP bind address; never a wildcard
  * @param maxMessageBytes the largest SIP message accepted ({@code sip.maxMessageBytes}), 64 KiB by
@@ -20,6 +21,10 @@ import java.util.regex.Pattern;
  * @param udpReceiveBufferBytes the UDP socket receive buffer ({@code sip.udpReceiveBufferBytes}), 1
  *     MiB by default: JAIN-SIP's own 8 KB default drops INVITEs under load (TOOLS.md)
  * @param serverHeader the {@code Server} header value of every response ({@code sip.serverHeader})
+ * @param tls the TLS listener ({@code sip.tls.*}); set exactly when {@code transports} includes
+ *     TLS, null otherwise
+ * @param allowedSources who may set up recordings ({@code sip.allowed-sources}); an INVITE from
+ *     elsewhere gets 403. {@link SourceAllowlist#ALLOW_ALL} by default
  */
 public record SipSettings(
     String bindAddress,
@@ -28,7 +33,9 @@ public record SipSettings(
     String mediaAddress,
     int maxMessageBytes,
     int udpReceiveBufferBytes,
-    String serverHeader) {
+    String serverHeader,
+    TlsSettings tls,
+    SourceAllowlist allowedSources) {
 
   public static final int DEFAULT_PORT = 5060;
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
@@ -57,9 +64,21 @@ public record SipSettings(
     }
     Objects.requireNonNull(transports, "sip.transports must be set");
     if (transports.isEmpty()) {
-      throw new IllegalArgumentException("sip.transports must name at least one of UDP, TCP");
+      throw new IllegalArgumentException("sip.transports must name at least one of UDP, TCP, TLS");
     }
     transports = Set.copyOf(EnumSet.copyOf(transports));
+    if (transports.contains(SipTransport.TLS) && tls == null) {
+      throw new TlsSettingsException(
+          TlsSettings.KEY_STORE, "must be set when sip.transports includes tls");
+    }
+    if (!transports.contains(SipTransport.TLS) && tls != null) {
+      throw new IllegalArgumentException("sip.tls is set but sip.transports does not include tls");
+    }
+    Objects.requireNonNull(allowedSources, "sip.allowed-sources");
+    if (tls != null && transports.contains(SipTransport.TCP) && tls.port() == port) {
+      throw new TlsSettingsException(
+          TlsSettings.KEY_PORT, "is sip.port (" + port + "), where the TCP listener is already");
+    }
     requireIpLiteral("sip.mediaAddress", mediaAddress);
     if (isWildcard(mediaAddress)) {
       throw new IllegalArgumentException(
@@ -98,16 +117,39 @@ public record SipSettings(
     }
   }
 
-  /** Defaults for everything but the two addresses: port 5060, UDP and TCP. */
+  /** Without TLS: the settings of a UDP and/or TCP listener. */
+  public SipSettings(
+      String bindAddress,
+      int port,
+      Set<SipTransport> transports,
+      String mediaAddress,
+      int maxMessageBytes,
+      int udpReceiveBufferBytes,
+      String serverHeader) {
+    this(
+        bindAddress,
+        port,
+        transports,
+        mediaAddress,
+        maxMessageBytes,
+        udpReceiveBufferBytes,
+        serverHeader,
+        null,
+        SourceAllowlist.ALLOW_ALL);
+  }
+
+  /** Defaults for everything but the two addresses: port 5060, UDP and TCP, no TLS. */
   public static SipSettings defaults(String bindAddress, String mediaAddress) {
     return new SipSettings(
         bindAddress,
         DEFAULT_PORT,
-        EnumSet.allOf(SipTransport.class),
+        EnumSet.of(SipTransport.UDP, SipTransport.TCP),
         mediaAddress,
         DEFAULT_MAX_MESSAGE_BYTES,
         DEFAULT_UDP_RECEIVE_BUFFER_BYTES,
-        DEFAULT_SERVER_HEADER);
+        DEFAULT_SERVER_HEADER,
+        null,
+        SourceAllowlist.ALLOW_ALL);
   }
 
   public SipSettings withPort(int newPort) {
@@ -118,9 +160,12 @@ public record SipSettings(
         mediaAddress,
         maxMessageBytes,
         udpReceiveBufferBytes,
-        serverHeader);
+        serverHeader,
+        tls,
+        allowedSources);
   }
 
+  /** These transports; the TLS settings are kept only if TLS is among them. */
   public SipSettings withTransports(Set<SipTransport> newTransports) {
     return new SipSettings(
         bindAddress,
@@ -129,7 +174,44 @@ public record SipSettings(
         mediaAddress,
         maxMessageBytes,
         udpReceiveBufferBytes,
-        serverHeader);
+        serverHeader,
+        newTransports != null && newTransports.contains(SipTransport.TLS) ? tls : null,
+        allowedSources);
+  }
+
+  /** Adds a TLS listener with these settings to the transports already configured. */
+  public SipSettings withTls(TlsSettings newTls) {
+    EnumSet<SipTransport> withTls = EnumSet.copyOf(transports);
+    withTls.add(SipTransport.TLS);
+    return new SipSettings(
+        bindAddress,
+        port,
+        withTls,
+        mediaAddress,
+        maxMessageBytes,
+        udpReceiveBufferBytes,
+        serverHeader,
+        newTls,
+        allowedSources);
+  }
+
+  /** Only these sources may set up recordings. */
+  public SipSettings withAllowedSources(SourceAllowlist newAllowedSources) {
+    return new SipSettings(
+        bindAddress,
+        port,
+        transports,
+        mediaAddress,
+        maxMessageBytes,
+        udpReceiveBufferBytes,
+        serverHeader,
+        tls,
+        newAllowedSources);
+  }
+
+  /** The port {@code transport} listens on: {@code sip.tls.port} for TLS, else {@code sip.port}. */
+  public int port(SipTransport transport) {
+    return transport == SipTransport.TLS && tls != null ? tls.port() : port;
   }
 
   /**

@@ -3,10 +3,14 @@ package io.srs.sip;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The SIP transports we listen on (RFC 3261 §18). TLS arrives with its own issue. */
+/**
+ * The SIP transports we listen on (RFC 3261 §18; TLS per §26.2.1 on a port of its own, 5061 by
+ * default, because UDP and TCP share {@code sip.port}).
+ */
 public enum SipTransport {
   UDP("udp"),
-  TCP("tcp");
+  TCP("tcp"),
+  TLS("tls");
 
   private final String wireName;
 

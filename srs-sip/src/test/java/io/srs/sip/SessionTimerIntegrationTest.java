@@ -8,6 +8,7 @@ import io.srs.core.session.EndReason;
 import io.srs.sip.handler.SessionTimerPolicy;
 import io.srs.sip.testing.Bodies;
 import io.srs.sip.testing.FakeRecordingService;
+import io.srs.sip.testing.RawRequest;
 import io.srs.sip.testing.RawResponse;
 import io.srs.sip.testing.RawSipClient;
 import io.srs.sip.testing.TestRequest;
@@ -79,18 +80,29 @@ class SessionTimerIntegrationTest {
   }
 
   @Test
-  void anUnrefreshedSessionIsEndedAsExpiredAndItsDialogForgotten() throws Exception {
+  void anUnrefreshedSessionIsHungUpWithAByeGivingTheReasonAndEndedAsExpired() throws Exception {
     try (RawSipClient client = RawSipClient.udp(port)) {
       String callId = UUID.randomUUID() + "@192.0.2.10";
       RawResponse ok = establish(client, callId);
 
       assertThat(ok.header("Session-Expires")).matches("3;\\s*refresher=uac");
       assertThat(ok.header("Require")).isEqualToIgnoringCase("timer");
-      await().atMost(Duration.ofSeconds(10)).until(() -> !service.ended.isEmpty());
+      RawRequest bye = client.awaitRequest("BYE", Duration.ofSeconds(10));
+      client.respond(bye, 200, "OK");
+
+      // RFC 4028 §10: the non-refresher hangs up; RFC 3326 says why.
+      assertThat(bye.uri()).isEqualTo("sip:src@127.0.0.1:" + client.localPort());
+      assertThat(bye.header("Call-ID")).isEqualTo(callId);
+      assertThat(bye.header("From")).contains("tag=" + ok.toTag());
+      assertThat(bye.header("To")).contains("tag=src-tag-1");
+      assertThat(bye.header("Reason")).isEqualTo("SIP;cause=408;text=\"session expired\"");
+      await().atMost(Duration.ofSeconds(5)).until(() -> !service.ended.isEmpty());
       assertThat(service.ended)
           .extracting(FakeRecordingService.End::reason)
           .containsExactly(EndReason.SESSION_EXPIRED);
       assertThat(server.dialogCount()).isZero();
+      client.drain(Duration.ofSeconds(1)); // past T1: an unanswered BYE would be retransmitted
+      assertThat(client.requests).containsExactly(bye);
 
       client.send(request(client, "BYE", callId).toTag(ok.toTag()).cseq(2, "BYE").build());
       assertThat(client.await(481, "BYE").status()).isEqualTo(481);

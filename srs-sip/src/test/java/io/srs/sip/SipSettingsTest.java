@@ -65,7 +65,7 @@ class SipSettingsTest {
   @Test
   void noTransportIsRefused() {
     assertThatThrownBy(() -> defaults.withTransports(Set.of()))
-        .hasMessage("sip.transports must name at least one of UDP, TCP");
+        .hasMessage("sip.transports must name at least one of UDP, TCP, TLS");
   }
 
   @Test

@@ -20,17 +20,13 @@ public interface MediaSession {
 
   /**
    * The SRC's new SRTP keys for a stream (RFC 4568 §7.1.4: a re-INVITE or UPDATE may re-key).
-   * Packets are unprotected with the new keys from then on. Keys equal to the stream's current ones
-   * change nothing (a refresh that repeats its {@code a=crypto} keeps the crypto context, rollover
-   * counter included). Callable from any thread; applied in order on the stream's thread, like
-   * {@link #setPaused}. Unknown indexes are ignored.
-   *
-   * <p>The default refuses: a media side that decrypts nothing never has an SRTP stream to re-key
-   * (its {@link MediaReceiverFactory#supportedSrtpSuites()} is empty).
+   * Packets are unprotected with the new keys from then on; packets still in flight under the old
+   * keys are accepted until the first one under the new keys authenticates. Keys equal to the
+   * stream's current ones change nothing (a refresh that repeats its {@code a=crypto} keeps the
+   * crypto context, rollover counter included). Callable from any thread; applied in order on the
+   * stream's thread, like {@link #setPaused}. Unknown indexes are ignored.
    */
-  default void rekey(int index, SrtpKeys keys) {
-    throw new UnsupportedOperationException("this media side does not receive SRTP");
-  }
+  void rekey(int index, SrtpKeys keys);
 
   /**
    * Stops receiving: flushes what the reorder window holds, pads every track to the session's end

@@ -61,59 +61,6 @@ public sealed interface RecordingEvent {
       timelines = List.copyOf(timelines);
     }
 
-    /** A completion without the media side's counts. */
-    public Completed(
-        RecordingId id,
-        String callId,
-        String location,
-        Duration duration,
-        EndReason reason,
-        List<TrackParties> tracks,
-        java.util.Map<String, String> fields,
-        List<String> missingFields,
-        List<String> flags,
-        Duration srsLatency) {
-      this(
-          id,
-          callId,
-          location,
-          duration,
-          reason,
-          tracks,
-          fields,
-          missingFields,
-          flags,
-          srsLatency,
-          List.of(),
-          List.of());
-    }
-
-    /** A completion whose time to findable was not measured. */
-    public Completed(
-        RecordingId id,
-        String callId,
-        String location,
-        Duration duration,
-        EndReason reason,
-        List<TrackParties> tracks,
-        java.util.Map<String, String> fields,
-        List<String> missingFields,
-        List<String> flags) {
-      this(
-          id,
-          callId,
-          location,
-          duration,
-          reason,
-          tracks,
-          fields,
-          missingFields,
-          flags,
-          null,
-          List.of(),
-          List.of());
-    }
-
     /** True when every required normalised field was found: the metadata match rate's unit. */
     public boolean metadataMatched() {
       return missingFields.isEmpty();
@@ -217,7 +164,9 @@ public sealed interface RecordingEvent {
     /** A body type, option-tag or session interval we do not support (415, 420, 422). */
     UNSUPPORTED("unsupported"),
     /** The SIP side's own bounded queues were full (503). */
-    SIP_OVERLOAD("sip-overload");
+    SIP_OVERLOAD("sip-overload"),
+    /** An INVITE from an address outside sip.allowed-sources (403). */
+    SOURCE_NOT_ALLOWED("source-not-allowed");
 
     private final String label;
 

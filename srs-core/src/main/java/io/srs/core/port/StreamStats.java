@@ -17,6 +17,11 @@ import java.time.Instant;
  * @param firstSsrc the first SSRC seen, or -1 when no packet came
  * @param ssrcChanges how many times the SSRC changed mid-stream
  * @param firstPacketAt when the first packet arrived, or null
+ * @param packetsAuthFailed SRTP packets whose authentication tag did not verify, or whose MKI was
+ *     not our key's (RFC 3711 §3.3): dropped. A stream where every packet fails is silence: this
+ *     count says why
+ * @param packetsReplayed SRTP packets rejected by the replay list (RFC 3711 §3.3.2): a second copy,
+ *     or older than the window; dropped
  */
 public record StreamStats(
     int streamIndex,
@@ -30,4 +35,57 @@ public record StreamStats(
     long silenceSamples,
     long firstSsrc,
     int ssrcChanges,
-    Instant firstPacketAt) {}
+    Instant firstPacketAt,
+    long packetsAuthFailed,
+    long packetsReplayed) {
+
+  /** Stats of a plain RTP stream, or before the SRTP counts are added: both SRTP counts 0. */
+  public StreamStats(
+      int streamIndex,
+      long packetsReceived,
+      long packetsExpected,
+      long packetsLost,
+      long packetsLate,
+      long packetsDuplicate,
+      long packetsDiscarded,
+      long samplesWritten,
+      long silenceSamples,
+      long firstSsrc,
+      int ssrcChanges,
+      Instant firstPacketAt) {
+    this(
+        streamIndex,
+        packetsReceived,
+        packetsExpected,
+        packetsLost,
+        packetsLate,
+        packetsDuplicate,
+        packetsDiscarded,
+        samplesWritten,
+        silenceSamples,
+        firstSsrc,
+        ssrcChanges,
+        firstPacketAt,
+        0,
+        0);
+  }
+
+  /** These stats with the SRTP receiver's counts. */
+  public StreamStats withSrtp(long authFailed, long replayed) {
+    return new StreamStats(
+        streamIndex,
+        packetsReceived,
+        packetsExpected,
+        packetsLost,
+        packetsLate,
+        packetsDuplicate,
+        packetsDiscarded,
+        samplesWritten,
+        silenceSamples,
+        firstSsrc,
+        ssrcChanges,
+        firstPacketAt,
+        authFailed,
+        replayed);
+  }
+}

@@ -1,18 +1,16 @@
 package io.srs.core.service;
 
 import io.srs.core.fields.FieldExtractor;
-import io.srs.core.media.OfferedStream;
+import io.srs.core.media.Codec;
 import io.srs.core.media.SrtpKeySource;
 import io.srs.core.media.SrtpPolicy;
 import io.srs.core.media.StreamPlan;
 import io.srs.core.media.StreamPlanner;
-import io.srs.core.media.TransportProfile;
 import io.srs.core.metadata.RecordingMetadata;
+import io.srs.core.port.CallSignalling;
 import io.srs.core.port.MediaReceiverFactory;
 import io.srs.core.port.MediaReport;
 import io.srs.core.port.MediaSession;
-import io.srs.core.port.MediaSessionSpec;
-import io.srs.core.port.MediaStreamSpec;
 import io.srs.core.port.MediaUnavailableException;
 import io.srs.core.port.RecordingEvent;
 import io.srs.core.port.RecordingEvent.RejectReason;
@@ -22,7 +20,6 @@ import io.srs.core.port.RecordingIndex;
 import io.srs.core.port.RecordingStore;
 import io.srs.core.port.RecordingSummary;
 import io.srs.core.port.StoredRecording;
-import io.srs.core.port.TrackSpec;
 import io.srs.core.service.OfferDecision.AnsweredStream;
 import io.srs.core.service.OfferDecision.Rejected;
 import io.srs.core.service.RecordingOptions.MetadataPolicy;
@@ -31,23 +28,26 @@ import io.srs.core.session.RecordingId;
 import io.srs.core.session.RecordingSession;
 import io.srs.core.session.SessionState;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 /**
  * The domain's side of a call: plans the answer, reserves storage and ports before answering (so a
  * call we cannot record is refused, never accepted and lost), and finalises on a bounded executor
- * when the call ends.
+ * when the call ends. When the recorder ends a call itself (media timeout, shutdown), it tells the
+ * SRC through {@link CallSignalling}.
  */
 public final class RecordingCoordinator implements RecordingService {
 
@@ -76,128 +76,135 @@ public final class RecordingCoordinator implements RecordingService {
   private final Clock clock;
   private final RandomGenerator random;
   private final RecordingEventListener listener;
-  private final Limits limits;
+  private final CallSignalling signalling;
   private final StreamPlanner planner;
   private final RecordingOptions options;
   private final RecordingIndex index;
   private final SummaryBuilder summaries;
   private final UpdateApplier updates;
-  private final java.util.SortedSet<io.srs.core.media.Codec> supported;
+  private final SortedSet<Codec> supported;
   private final SrtpPolicy srtp;
+  private final SessionSlots slots;
   private final Map<RecordingId, RecordingSession> sessions = new ConcurrentHashMap<>();
   private final Map<RecordingId, CompletableFuture<Void>> finalising = new ConcurrentHashMap<>();
-  private final AtomicInteger reserved = new AtomicInteger();
-  private final CompletableFuture<Void> idle = new CompletableFuture<>();
-  private volatile boolean draining;
 
-  public RecordingCoordinator(
-      MediaReceiverFactory mediaFactory,
-      RecordingStore store,
-      Executor finaliser,
-      Clock clock,
-      RandomGenerator random,
-      RecordingEventListener listener,
-      Limits limits) {
-    this(
-        mediaFactory,
-        store,
-        finaliser,
-        clock,
-        random,
-        listener,
-        limits,
-        RecordingOptions.DEFAULT,
-        FieldExtractor.NONE);
-  }
-
-  public RecordingCoordinator(
-      MediaReceiverFactory mediaFactory,
-      RecordingStore store,
-      Executor finaliser,
-      Clock clock,
-      RandomGenerator random,
-      RecordingEventListener listener,
-      Limits limits,
-      RecordingOptions options,
-      FieldExtractor fieldExtractor) {
-    this(
-        mediaFactory,
-        store,
-        finaliser,
-        clock,
-        random,
-        listener,
-        limits,
-        options,
-        fieldExtractor,
-        RecordingIndex.NONE);
-  }
-
-  public RecordingCoordinator(
-      MediaReceiverFactory mediaFactory,
-      RecordingStore store,
-      Executor finaliser,
-      Clock clock,
-      RandomGenerator random,
-      RecordingEventListener listener,
-      Limits limits,
-      RecordingOptions options,
-      FieldExtractor fieldExtractor,
-      RecordingIndex index) {
-    this(
-        mediaFactory,
-        store,
-        finaliser,
-        clock,
-        random,
-        listener,
-        limits,
-        options,
-        fieldExtractor,
-        index,
-        SrtpKeySource.secure());
-  }
-
-  /**
-   * @param srtpKeys where our SDES answer keys come from (RFC 4568 §7.1.1): a {@code SecureRandom}
-   *     in production, a fixed source in tests
-   */
-  public RecordingCoordinator(
-      MediaReceiverFactory mediaFactory,
-      RecordingStore store,
-      Executor finaliser,
-      Clock clock,
-      RandomGenerator random,
-      RecordingEventListener listener,
-      Limits limits,
-      RecordingOptions options,
-      FieldExtractor fieldExtractor,
-      RecordingIndex index,
-      SrtpKeySource srtpKeys) {
-    this.index = Objects.requireNonNull(index, "index");
-    this.options = Objects.requireNonNull(options, "options");
-    this.summaries = new SummaryBuilder(fieldExtractor, options.requiredFields());
-    this.mediaFactory = Objects.requireNonNull(mediaFactory, "mediaFactory");
-    this.store = Objects.requireNonNull(store, "store");
-    this.finaliser = Objects.requireNonNull(finaliser, "finaliser");
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.random = Objects.requireNonNull(random, "random");
-    this.listener = Objects.requireNonNull(listener, "listener");
-    this.limits = Objects.requireNonNull(limits, "limits");
-    this.supported = new java.util.TreeSet<>(mediaFactory.supportedCodecs());
+  private RecordingCoordinator(Builder builder) {
+    this.mediaFactory = builder.media;
+    this.store = builder.store;
+    this.finaliser = builder.finaliser;
+    this.slots = new SessionSlots(builder.limits.maxSessions());
+    this.clock = builder.clock;
+    this.random = builder.random;
+    this.listener = builder.listener;
+    this.signalling = builder.signalling;
+    this.options = builder.options;
+    this.index = builder.index;
+    this.summaries = new SummaryBuilder(builder.fieldExtractor, options.requiredFields());
+    this.supported = new TreeSet<>(mediaFactory.supportedCodecs());
     // Only suites the media side can unprotect: anything else would be stored as noise.
     this.srtp = options.srtp().restrictedTo(mediaFactory.supportedSrtpSuites());
     this.planner =
         new StreamPlanner(
-            supported,
-            new StreamPlanner.Options(options.pcm16(), srtp),
-            Objects.requireNonNull(srtpKeys, "srtpKeys"));
+            supported, new StreamPlanner.Options(options.pcm16(), srtp), builder.srtpKeys);
     this.updates = new UpdateApplier(options.metadataPolicy(), this::publish, planner.sdes());
+  }
+
+  /**
+   * A coordinator over the media side, the vault, the finaliser pool and the session bound every
+   * deployment has to choose; everything else has a default that {@link Builder} can replace.
+   *
+   * @param finaliser where finalisation (flush, fsync, hash, index) runs: a bounded pool
+   */
+  public static Builder builder(
+      MediaReceiverFactory media, RecordingStore store, Executor finaliser, Limits limits) {
+    return new Builder(media, store, finaliser, limits);
+  }
+
+  /** The coordinator's collaborators; each setter replaces a default named on it. */
+  public static final class Builder {
+    private final MediaReceiverFactory media;
+    private final RecordingStore store;
+    private final Executor finaliser;
+    private final Limits limits;
+    private Clock clock = Clock.systemUTC();
+    private RandomGenerator random = new SecureRandom();
+    private RecordingEventListener listener = RecordingEventListener.NONE;
+    private CallSignalling signalling = CallSignalling.NONE;
+    private RecordingOptions options = RecordingOptions.DEFAULT;
+    private FieldExtractor fieldExtractor = FieldExtractor.NONE;
+    private RecordingIndex index = RecordingIndex.NONE;
+    private SrtpKeySource srtpKeys = SrtpKeySource.secure();
+
+    private Builder(
+        MediaReceiverFactory media, RecordingStore store, Executor finaliser, Limits limits) {
+      this.media = Objects.requireNonNull(media, "media");
+      this.store = Objects.requireNonNull(store, "store");
+      this.finaliser = Objects.requireNonNull(finaliser, "finaliser");
+      this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** Stamps recording ids, answers and ends; default the system UTC clock. */
+    public Builder clock(Clock value) {
+      clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** Draws recording ids; default a {@link SecureRandom}. */
+    public Builder random(RandomGenerator value) {
+      random = Objects.requireNonNull(value, "random");
+      return this;
+    }
+
+    /** Hears every recording event; default {@link RecordingEventListener#NONE}. */
+    public Builder listener(RecordingEventListener value) {
+      listener = Objects.requireNonNull(value, "listener");
+      return this;
+    }
+
+    /**
+     * Told when the recorder ends a recording the SRC did not end, so it can hang up; default
+     * {@link CallSignalling#NONE}.
+     */
+    public Builder signalling(CallSignalling value) {
+      signalling = Objects.requireNonNull(value, "signalling");
+      return this;
+    }
+
+    /** Policies and formats; default {@link RecordingOptions#DEFAULT}. */
+    public Builder options(RecordingOptions value) {
+      options = Objects.requireNonNull(value, "options");
+      return this;
+    }
+
+    /** Finds the normalised fields in the metadata; default {@link FieldExtractor#NONE}. */
+    public Builder fieldExtractor(FieldExtractor value) {
+      fieldExtractor = Objects.requireNonNull(value, "fieldExtractor");
+      return this;
+    }
+
+    /** Where finished recordings become findable; default {@link RecordingIndex#NONE}. */
+    public Builder index(RecordingIndex value) {
+      index = Objects.requireNonNull(value, "index");
+      return this;
+    }
+
+    /**
+     * Where our SDES answer keys come from (RFC 4568 §7.1.1); default a {@code SecureRandom}, a
+     * fixed source in tests.
+     */
+    public Builder srtpKeys(SrtpKeySource value) {
+      srtpKeys = Objects.requireNonNull(value, "srtpKeys");
+      return this;
+    }
+
+    public RecordingCoordinator build() {
+      return new RecordingCoordinator(this);
+    }
   }
 
   @Override
   public OfferDecision offer(RecordingOffer offer) {
-    if (draining) {
+    if (slots.draining()) {
       return refuse(
           offer,
           RejectReason.DRAINING,
@@ -220,9 +227,13 @@ public final class RecordingCoordinator implements RecordingService {
           offer,
           RejectReason.NO_RECORDABLE_MEDIA,
           new Rejected(
-              488, "Not Acceptable Here", WARN_INCOMPATIBLE_MEDIA, noRecordableMedia(plans), 0));
+              488,
+              "Not Acceptable Here",
+              WARN_INCOMPATIBLE_MEDIA,
+              MediaSpecs.noRecordableMedia(plans, supported, srtp, planner.sdes()),
+              0));
     }
-    if (!reserveSlot()) {
+    if (!slots.reserve()) {
       return refuse(
           offer,
           RejectReason.AT_CAPACITY,
@@ -233,7 +244,7 @@ public final class RecordingCoordinator implements RecordingService {
     try {
       handle = store.create(id, offer.callId(), offer.receivedAt());
     } catch (IOException | RuntimeException e) {
-      release();
+      slots.release();
       return refuse(
           offer,
           RejectReason.STORAGE_UNAVAILABLE,
@@ -245,8 +256,15 @@ public final class RecordingCoordinator implements RecordingService {
       if (offer.rawMetadata() != null) {
         handle.addMetadata(offer.rawMetadata());
       }
-      media = mediaFactory.open(mediaSpec(id, plans, handle));
-      List<AnsweredStream> answer = answer(plans, media);
+      media =
+          mediaFactory.open(
+              MediaSpecs.forSession(
+                  id,
+                  plans,
+                  handle,
+                  options,
+                  (inactive, silentFor) -> end(inactive, EndReason.MEDIA_TIMEOUT)));
+      List<AnsweredStream> answer = MediaSpecs.answer(plans, media);
       RecordingSession session =
           new RecordingSession(
               id,
@@ -270,7 +288,7 @@ public final class RecordingCoordinator implements RecordingService {
       // Refused, so release everything reserved for it: ports first, then the vault's place.
       closeQuietly(media);
       handle.abort();
-      release();
+      slots.release();
       boolean ports = e instanceof MediaUnavailableException;
       String what = ports ? "Media ports" : "Recording storage";
       return refuse(
@@ -290,17 +308,6 @@ public final class RecordingCoordinator implements RecordingService {
     return decision;
   }
 
-  /**
-   * Gives back a reserved slot; the last one given back while draining completes {@link #drain()}.
-   * The drain flag is written before the count is read there, and the count before the flag here,
-   * so whichever runs second sees the other's write.
-   */
-  private void release() {
-    if (reserved.decrementAndGet() == 0 && draining) {
-      idle.complete(null);
-    }
-  }
-
   private static void closeQuietly(MediaSession media) {
     if (media == null) {
       return;
@@ -309,18 +316,6 @@ public final class RecordingCoordinator implements RecordingService {
       media.close();
     } catch (RuntimeException ignored) {
       // The offer is refused either way; the media side owns its ports.
-    }
-  }
-
-  private boolean reserveSlot() {
-    while (true) {
-      int now = reserved.get();
-      if (now >= limits.maxSessions()) {
-        return false;
-      }
-      if (reserved.compareAndSet(now, now + 1)) {
-        return true;
-      }
     }
   }
 
@@ -340,46 +335,6 @@ public final class RecordingCoordinator implements RecordingService {
         session.flag("label-unmatched: " + plan.label());
       }
     }
-  }
-
-  private MediaSessionSpec mediaSpec(RecordingId id, List<StreamPlan> plans, RecordingHandle handle)
-      throws IOException {
-    List<MediaStreamSpec> streams = new ArrayList<>();
-    for (StreamPlan plan : plans) {
-      if (plan.isRecorded()) {
-        var spec =
-            new TrackSpec(plan.index(), plan.label(), plan.storedEncoding(), plan.sampleRate());
-        streams.add(
-            new MediaStreamSpec(
-                plan.index(),
-                plan.label(),
-                plan.codec(),
-                plan.payloadType(),
-                handle.openTrack(spec),
-                plan.formats(),
-                plan.telephoneEventPayloadType(),
-                plan.comfortNoisePayloadType(),
-                plan.storedEncoding(),
-                plan.sampleRate(),
-                plan.srtp()));
-      }
-    }
-    return new MediaSessionSpec(
-        id,
-        plans.size(),
-        streams,
-        options.inactivityTimeout(),
-        (inactive, silentFor) -> end(inactive, EndReason.MEDIA_TIMEOUT),
-        options.pauseMode(),
-        options.dtmfMasking());
-  }
-
-  private static List<AnsweredStream> answer(List<StreamPlan> plans, MediaSession media) {
-    List<AnsweredStream> answered = new ArrayList<>(plans.size());
-    for (StreamPlan plan : plans) {
-      answered.add(new AnsweredStream(plan, plan.isRecorded() ? media.rtpPort(plan.index()) : 0));
-    }
-    return answered;
   }
 
   @Override
@@ -413,6 +368,9 @@ public final class RecordingCoordinator implements RecordingService {
       return;
     }
     session.markEnded(clock.instant(), reason);
+    if (!reason.endedBySrc()) {
+      hangUp(id, reason);
+    }
     CompletableFuture<Void> done =
         closeMedia(session)
             .handleAsync(
@@ -423,6 +381,18 @@ public final class RecordingCoordinator implements RecordingService {
                 this::executeFinalisation);
     finalising.put(id, done);
     done.whenComplete((ignored, error) -> finalising.remove(id));
+  }
+
+  /**
+   * Tells the SRC the recording stopped before finalising starts, so the BYE is not held up by
+   * fsync and hashing. A signalling side that throws must not keep the recording from its vault.
+   */
+  private void hangUp(RecordingId id, EndReason reason) {
+    try {
+      signalling.hangUp(id, reason);
+    } catch (RuntimeException ignored) {
+      // The recording is finalised either way; the SRC finds out when its next request gets 481.
+    }
   }
 
   /** A media side that throws instead of failing its stage must not leave the session ENDING. */
@@ -495,7 +465,7 @@ public final class RecordingCoordinator implements RecordingService {
               session.id(), session.callId(), session.handle().location(), oneLine(e)));
     } finally {
       sessions.remove(session.id());
-      release();
+      slots.release();
     }
   }
 
@@ -511,51 +481,6 @@ public final class RecordingCoordinator implements RecordingService {
     return parties;
   }
 
-  /**
-   * The 488's Warning: each m-line as offered and why it was declined (codec, transport, SRTP
-   * policy, unusable {@code a=crypto} lines by suite), then what we record. Names suites, never
-   * keys.
-   */
-  private String noRecordableMedia(List<StreamPlan> plans) {
-    StringBuilder text = new StringBuilder("No recordable media offered:");
-    for (StreamPlan plan : plans) {
-      OfferedStream stream = plan.offer();
-      text.append(" m=")
-          .append(stream.index())
-          .append(' ')
-          .append(stream.mediaType())
-          .append(' ')
-          .append(stream.transport())
-          .append(' ')
-          .append(StreamPlanner.describeFormats(stream));
-      if (stream.profile() != TransportProfile.PLAIN_RTP
-          || srtp.mode() == SrtpPolicy.Mode.REQUIRED) {
-        text.append(" (").append(plan.declineReason()).append(')');
-      }
-      text.append(';');
-    }
-    text.append(" we record");
-    for (var codec : supported) {
-      text.append(' ').append(codec.encodingName());
-      if (codec.fixedClockRate() > 0) {
-        text.append('/').append(codec.fixedClockRate());
-      }
-    }
-    text.append(" over ");
-    if (srtp.mode() == SrtpPolicy.Mode.OPTIONAL) {
-      text.append("RTP/AVP");
-      if (!srtp.suites().isEmpty()) {
-        text.append(" or ");
-      }
-    }
-    if (!srtp.suites().isEmpty()) {
-      text.append("RTP/SAVP with a=crypto ").append(planner.sdes().accepted());
-    } else if (srtp.mode() == SrtpPolicy.Mode.REQUIRED) {
-      text.append("nothing: SRTP is required and no suite is available");
-    }
-    return text.toString();
-  }
-
   private static String oneLine(Throwable e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return message.replaceAll("[\\r\\n\"]+", " ");
@@ -569,12 +494,12 @@ public final class RecordingCoordinator implements RecordingService {
 
   @Override
   public boolean acceptingCalls() {
-    return !draining && reserved.get() < limits.maxSessions();
+    return slots.admitting();
   }
 
   /** Sessions in progress, finalising included. */
   public int activeSessions() {
-    return reserved.get();
+    return slots.reserved();
   }
 
   /** Recordings whose call has ended and whose finalisation has not finished yet. */
@@ -584,7 +509,7 @@ public final class RecordingCoordinator implements RecordingService {
 
   /** True once {@link #drain()} or {@link #endAll} was called: new calls get 503. */
   public boolean isDraining() {
-    return draining;
+    return slots.draining();
   }
 
   /**
@@ -594,11 +519,7 @@ public final class RecordingCoordinator implements RecordingService {
    * #endAll}.
    */
   public CompletableFuture<Void> drain() {
-    draining = true;
-    if (reserved.get() == 0) {
-      idle.complete(null);
-    }
-    return idle;
+    return slots.drain();
   }
 
   /**
@@ -606,7 +527,7 @@ public final class RecordingCoordinator implements RecordingService {
    * of them are finalised.
    */
   public CompletableFuture<Void> endAll(EndReason reason) {
-    draining = true;
+    slots.drain();
     for (RecordingId id : List.copyOf(sessions.keySet())) {
       end(id, reason);
     }

@@ -22,7 +22,11 @@ public interface RecordingService {
   /** The ACK for our 2xx arrived: the recording is live. Unknown ids are ignored. */
   void acknowledge(RecordingId id);
 
-  /** The call ended: finalise in the background. Unknown or ended ids are ignored. */
+  /**
+   * The call ended: finalise in the background. Unknown or ended ids are ignored. When {@code
+   * reason} is not the SRC's own ({@link EndReason#endedBySrc()}), the domain also tells the
+   * signalling side to hang up ({@link io.srs.core.port.CallSignalling}).
+   */
   void end(RecordingId id, EndReason reason);
 
   /**

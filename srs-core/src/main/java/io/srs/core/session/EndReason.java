@@ -15,5 +15,13 @@ public enum EndReason {
   /** The daemon stopped while the call was in progress. */
   SHUTDOWN,
   /** Media or storage failed during the call. */
-  ERROR
+  ERROR;
+
+  /**
+   * True when the SRC itself ended the call (its BYE or CANCEL): it knows, so nothing is sent back.
+   * Every other reason is the recorder's decision, and the SRC is told with a BYE (RFC 3261 §15).
+   */
+  public boolean endedBySrc() {
+    return this == BYE || this == CANCEL;
+  }
 }

@@ -80,14 +80,16 @@ class RecordingCoordinatorTest {
   private Executor finaliser = Runnable::run;
 
   private RecordingCoordinator coordinator(int maxSessions) {
-    return new RecordingCoordinator(
-        media,
-        store,
-        finaliser,
-        Clock.fixed(T0, ZoneOffset.UTC),
-        new Random(1),
-        events,
-        new RecordingCoordinator.Limits(maxSessions));
+    return builder(maxSessions).build();
+  }
+
+  /** Fixed clock and seed, this test's fakes and event log; other collaborators default. */
+  private RecordingCoordinator.Builder builder(int maxSessions) {
+    return RecordingCoordinator.builder(
+            media, store, finaliser, new RecordingCoordinator.Limits(maxSessions))
+        .clock(Clock.fixed(T0, ZoneOffset.UTC))
+        .random(new Random(1))
+        .listener(events);
   }
 
   private static RecordingOffer offer(List<OfferedStream> streams) {
@@ -340,6 +342,94 @@ class RecordingCoordinatorTest {
     assertThat(coordinator.activeSessions()).isZero();
   }
 
+  // --- hanging up (RFC 3261 §15: the SRC learns when the recorder ends a call) ----------------
+
+  /** What the signalling side was told: "id reason", in order. */
+  private final List<String> hangUps = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  private RecordingCoordinator signalled() {
+    return builder(10).signalling((id, reason) -> hangUps.add(id + " " + reason)).build();
+  }
+
+  @Test
+  void mediaInactivityEndsTheRecordingAsMediaTimeoutAndHangsUp() {
+    RecordingCoordinator coordinator = signalled();
+    RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
+    coordinator.acknowledge(id);
+
+    media.opened.get(0).activity().mediaInactive(id, java.time.Duration.ofSeconds(30));
+
+    assertThat(hangUps).containsExactly(id + " MEDIA_TIMEOUT");
+    assertThat(events.of(Completed.class))
+        .extracting(Completed::reason)
+        .containsExactly(EndReason.MEDIA_TIMEOUT);
+  }
+
+  @Test
+  void theSrcsOwnByeOrCancelIsNotSignalledBack() {
+    RecordingCoordinator coordinator = signalled();
+    RecordingId byed = accepted(coordinator.offer(callerVideoAgent())).id();
+    RecordingId cancelled = accepted(coordinator.offer(callerVideoAgent())).id();
+
+    coordinator.end(byed, EndReason.BYE);
+    coordinator.end(cancelled, EndReason.CANCEL);
+
+    assertThat(hangUps).isEmpty();
+    assertThat(events.of(Completed.class)).hasSize(2);
+  }
+
+  @Test
+  void endAllHangsUpEveryCallInProgressAsShutdown() {
+    RecordingCoordinator coordinator = signalled();
+    RecordingId first = accepted(coordinator.offer(callerVideoAgent())).id();
+    RecordingId second = accepted(coordinator.offer(callerVideoAgent())).id();
+
+    coordinator.endAll(EndReason.SHUTDOWN);
+
+    assertThat(hangUps).containsExactlyInAnyOrder(first + " SHUTDOWN", second + " SHUTDOWN");
+  }
+
+  @Test
+  void aRecordingEndedTwiceHangsUpOnceWithTheFirstReason() {
+    RecordingCoordinator coordinator = signalled();
+    RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
+
+    coordinator.end(id, EndReason.MEDIA_TIMEOUT);
+    coordinator.end(id, EndReason.SHUTDOWN);
+    coordinator.end(id, EndReason.BYE);
+
+    assertThat(hangUps).containsExactly(id + " MEDIA_TIMEOUT");
+  }
+
+  @Test
+  void theHangUpGoesOutBeforeFinalisationHasRun() {
+    media.closeLater = true;
+    RecordingCoordinator coordinator = signalled();
+    RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
+
+    coordinator.end(id, EndReason.SHUTDOWN);
+
+    assertThat(hangUps).containsExactly(id + " SHUTDOWN");
+    assertThat(events.of(Completed.class)).isEmpty();
+  }
+
+  @Test
+  void aSignallingSideThatThrowsCannotKeepTheRecordingFromTheVault() {
+    RecordingCoordinator coordinator =
+        builder(10)
+            .signalling(
+                (id, reason) -> {
+                  throw new IllegalStateException("SIP stack gone");
+                })
+            .build();
+    RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
+
+    coordinator.end(id, EndReason.MEDIA_TIMEOUT);
+
+    assertThat(events.of(Completed.class)).extracting(Completed::id).containsExactly(id);
+    assertThat(coordinator.activeSessions()).isZero();
+  }
+
   // --- rejections and drain --------------------------------------------------------------------
 
   @Test
@@ -561,17 +651,13 @@ class RecordingCoordinatorTest {
   void aListenerThatThrowsCannotTurnAStoredRecordingIntoAFailure() {
     List<RecordingEvent> seen = new ArrayList<>();
     RecordingCoordinator coordinator =
-        new RecordingCoordinator(
-            media,
-            store,
-            finaliser,
-            Clock.fixed(T0, ZoneOffset.UTC),
-            new Random(1),
-            event -> {
-              seen.add(event);
-              throw new IllegalStateException("log appender broken");
-            },
-            new RecordingCoordinator.Limits(1));
+        builder(1)
+            .listener(
+                event -> {
+                  seen.add(event);
+                  throw new IllegalStateException("log appender broken");
+                })
+            .build();
     RecordingId id = accepted(coordinator.offer(callerVideoAgent())).id();
     coordinator.acknowledge(id);
 
@@ -647,17 +733,7 @@ class RecordingCoordinatorTest {
 
   private RecordingCoordinator coordinator(
       RecordingOptions options, io.srs.core.port.RecordingIndex index) {
-    return new RecordingCoordinator(
-        media,
-        store,
-        finaliser,
-        Clock.fixed(T0, ZoneOffset.UTC),
-        new Random(1),
-        events,
-        new RecordingCoordinator.Limits(10),
-        options,
-        io.srs.core.fields.FieldExtractor.NONE,
-        index);
+    return builder(10).options(options).index(index).build();
   }
 
   private static RecordingOptions policy(RecordingOptions.MetadataPolicy policy) {

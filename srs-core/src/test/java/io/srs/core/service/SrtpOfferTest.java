@@ -9,7 +9,6 @@ import static io.srs.core.media.SrtpSuite.AES_CM_128_HMAC_SHA1_80;
 import static io.srs.core.service.Fakes.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.srs.core.fields.FieldExtractor;
 import io.srs.core.media.OfferedCrypto;
 import io.srs.core.media.OfferedStream;
 import io.srs.core.media.SrtpPolicy;
@@ -17,7 +16,6 @@ import io.srs.core.media.SrtpSuite;
 import io.srs.core.metadata.RecordingMetadata;
 import io.srs.core.port.MediaStreamSpec;
 import io.srs.core.port.RecordingEvent;
-import io.srs.core.port.RecordingIndex;
 import io.srs.core.port.RecordingSummary.TrackSummary;
 import io.srs.core.service.OfferDecision.Accepted;
 import io.srs.core.service.OfferDecision.Rejected;
@@ -37,25 +35,22 @@ class SrtpOfferTest {
 
   private RecordingCoordinator coordinator(SrtpPolicy policy) {
     RecordingOptions defaults = RecordingOptions.DEFAULT;
-    return new RecordingCoordinator(
-        media,
-        store,
-        Runnable::run,
-        Clock.fixed(T0, ZoneOffset.UTC),
-        new Random(1),
-        events,
-        new RecordingCoordinator.Limits(10),
-        new RecordingOptions(
-            defaults.metadataPolicy(),
-            defaults.requiredFields(),
-            defaults.pcm16(),
-            defaults.inactivityTimeout(),
-            defaults.pauseMode(),
-            defaults.dtmfMasking(),
-            policy),
-        FieldExtractor.NONE,
-        RecordingIndex.NONE,
-        countingKeys(200));
+    return RecordingCoordinator.builder(
+            media, store, Runnable::run, new RecordingCoordinator.Limits(10))
+        .clock(Clock.fixed(T0, ZoneOffset.UTC))
+        .random(new Random(1))
+        .listener(events)
+        .options(
+            new RecordingOptions(
+                defaults.metadataPolicy(),
+                defaults.requiredFields(),
+                defaults.pcm16(),
+                defaults.inactivityTimeout(),
+                defaults.pauseMode(),
+                defaults.dtmfMasking(),
+                policy))
+        .srtpKeys(countingKeys(200))
+        .build();
   }
 
   private static RecordingOffer offer(List<OfferedStream> streams) {

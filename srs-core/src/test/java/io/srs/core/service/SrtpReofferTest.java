@@ -9,14 +9,12 @@ import static io.srs.core.media.SrtpSuite.AES_CM_128_HMAC_SHA1_80;
 import static io.srs.core.service.Fakes.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.srs.core.fields.FieldExtractor;
 import io.srs.core.media.AnsweredCrypto;
 import io.srs.core.media.MediaDirection;
 import io.srs.core.media.OfferedCrypto;
 import io.srs.core.media.OfferedStream;
 import io.srs.core.media.SrtpPolicy;
 import io.srs.core.metadata.RecordingMetadata;
-import io.srs.core.port.RecordingIndex;
 import io.srs.core.port.RecordingSummary;
 import io.srs.core.port.RecordingSummary.TimelineEvent;
 import io.srs.core.port.RecordingSummary.TrackSummary;
@@ -37,18 +35,12 @@ class SrtpReofferTest {
   private final Fakes.MediaFactory media = new Fakes.MediaFactory();
   private final Fakes.Store store = new Fakes.Store();
   private final RecordingCoordinator coordinator =
-      new RecordingCoordinator(
-          media,
-          store,
-          Runnable::run,
-          Clock.fixed(T0, ZoneOffset.UTC),
-          new Random(1),
-          new Fakes.Events(),
-          new RecordingCoordinator.Limits(10),
-          RecordingOptions.DEFAULT,
-          FieldExtractor.NONE,
-          RecordingIndex.NONE,
-          countingKeys(200));
+      RecordingCoordinator.builder(media, store, Runnable::run, new RecordingCoordinator.Limits(10))
+          .clock(Clock.fixed(T0, ZoneOffset.UTC))
+          .random(new Random(1))
+          .listener(new Fakes.Events())
+          .srtpKeys(countingKeys(200))
+          .build();
 
   private RecordingId id;
   private AnsweredCrypto firstAnswer;

@@ -67,6 +67,9 @@ class RecordingSessionTest {
           public void setPaused(int index, boolean paused, io.srs.core.port.GapCause cause) {}
 
           @Override
+          public void rekey(int index, io.srs.core.media.SrtpKeys keys) {}
+
+          @Override
           public CompletionStage<MediaReport> close() {
             return new CompletableFuture<>();
           }

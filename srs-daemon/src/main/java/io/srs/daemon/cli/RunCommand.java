@@ -58,7 +58,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--sip-port",
       paramLabel = "PORT",
-      description = "SIP port for UDP and TCP (sip.port).")
+      description = "SIP port for UDP and TCP (sip.port); TLS has sip.tls.port.")
   String sipPort;
 
   @Option(
@@ -155,7 +155,7 @@ public final class RunCommand implements Callable<Integer> {
   private static void banner(PrintStream out, SrsConfig config, SrsDaemon daemon) {
     out.printf(
         "srs %s recording server started%n"
-            + "  SIP         %s %s:%d%n"
+            + "  SIP         %s %s:%d%s%n"
             + "  RTP         %s ports %d-%d (advertised %s)%n"
             + "  recordings  %s%n"
             + "  index       %s%n"
@@ -165,6 +165,7 @@ public final class RunCommand implements Callable<Integer> {
         String.join("+", config.sip().transports()),
         config.sip().bind(),
         config.sip().port(),
+        config.sip().tls() == null ? "" : " (tls " + config.sip().tls().port() + ")",
         config.rtp().bind(),
         config.rtp().portMin(),
         config.rtp().portMax(),

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.srs.core.media.SrtpPolicy;
 import io.srs.core.media.SrtpSuite;
+import io.srs.sip.SourceAllowlist;
+import io.srs.sip.TlsSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -49,7 +51,16 @@ public final class ConfigLoader {
 
   private static final Pattern PORT_RANGE =
       Pattern.compile("\\s*(\\d{1,5})\\s*-\\s*(\\d{1,5})\\s*");
-  private static final List<String> TRANSPORTS = List.of("udp", "tcp");
+  private static final List<String> TRANSPORTS = List.of("udp", "tcp", "tls");
+
+  /** TLS needs a key store, so it is never on by default. */
+  private static final List<String> DEFAULT_TRANSPORTS = List.of("udp", "tcp");
+
+  /**
+   * Sections nested in a section, for environment variables: {@code SRS_SIP_TLS_KEY_STORE} is
+   * {@code sip.tls.key-store}, not {@code sip.tls-key-store}.
+   */
+  private static final Map<String, List<String>> NESTED = Map.of("sip", List.of("tls"));
 
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
@@ -105,9 +116,14 @@ public final class ConfigLoader {
               + variable
               + ": expected SRS_<SECTION>_<KEY> in upper case, e.g. SRS_SIP_PORT");
     }
-    return matcher.group(1).toLowerCase(Locale.ROOT)
-        + "."
-        + matcher.group(2).toLowerCase(Locale.ROOT).replace('_', '-');
+    String section = matcher.group(1).toLowerCase(Locale.ROOT);
+    String key = matcher.group(2).toLowerCase(Locale.ROOT).replace('_', '-');
+    for (String nested : NESTED.getOrDefault(section, List.of())) {
+      if (key.startsWith(nested + "-")) {
+        return section + "." + nested + "." + key.substring(nested.length() + 1);
+      }
+    }
+    return section + "." + key;
   }
 
   /** A problem with a key set from the environment names the variable, not just the key. */
@@ -284,7 +300,7 @@ public final class ConfigLoader {
   private static SrsConfig.Sip sip(ConfigSection section) throws ConfigException {
     String bind = address(section, "bind", "127.0.0.1");
     int port = section.integer("port", 5060, 1, 65535);
-    List<String> transports = section.strings("transports", TRANSPORTS);
+    List<String> transports = section.strings("transports", DEFAULT_TRANSPORTS);
     for (String transport : transports) {
       if (!TRANSPORTS.contains(transport.toLowerCase(Locale.ROOT))) {
         throw new ConfigException(
@@ -296,15 +312,39 @@ public final class ConfigLoader {
                 + TRANSPORTS);
       }
     }
-    var sip =
-        new SrsConfig.Sip(
-            bind,
-            port,
-            transports.stream().map(t -> t.toLowerCase(Locale.ROOT)).distinct().toList(),
-            section.integer("max-message-bytes", 64 * 1024, 4096, 1024 * 1024),
-            section.integer("udp-receive-buffer-bytes", 1024 * 1024, 65536, 64 * 1024 * 1024));
+    List<String> names =
+        transports.stream().map(t -> t.toLowerCase(Locale.ROOT)).distinct().toList();
+    int maxMessageBytes = section.integer("max-message-bytes", 64 * 1024, 4096, 1024 * 1024);
+    int udpBuffer =
+        section.integer("udp-receive-buffer-bytes", 1024 * 1024, 65536, 64 * 1024 * 1024);
+    TlsSettings tls = TlsSection.read(section.section("tls"), names.contains("tls"));
+    List<String> sources = section.strings("allowed-sources", List.of(), true);
+    for (int i = 0; i < sources.size(); i++) {
+      String problem = SourceAllowlist.problem(sources.get(i));
+      if (problem != null) {
+        throw new ConfigException(
+            "config key '" + section.key("allowed-sources") + "[" + i + "]': " + problem);
+      }
+    }
+    if (sources.size() > SourceAllowlist.MAX_ENTRIES) {
+      throw new ConfigException(
+          "config key '"
+              + section.key("allowed-sources")
+              + "': at most "
+              + SourceAllowlist.MAX_ENTRIES
+              + " entries");
+    }
+    if (tls != null && names.contains("tcp") && tls.port() == port) {
+      throw new ConfigException(
+          "config key '"
+              + TlsSettings.KEY_PORT
+              + "': "
+              + port
+              + " is sip.port, where the TCP listener is; TLS needs a port of its own (5061)");
+    }
     section.rejectUnknownKeys();
-    return sip;
+    return new SrsConfig.Sip(
+        bind, port, names, maxMessageBytes, udpBuffer, tls, SourceAllowlist.parse(sources));
   }
 
   private static SrsConfig.Rtp rtp(ConfigSection section) throws ConfigException {

@@ -63,6 +63,22 @@ final class ConfigSection {
     return text;
   }
 
+  /**
+   * A secret (a password): read exactly as written, spaces kept, empty allowed; never echoed in an
+   * error message.
+   */
+  String secret(String name) throws ConfigException {
+    JsonNode value = value(name);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isValueNode() || value.isBinary()) {
+      throw new ConfigException(
+          "config key '" + key(name) + "': expected a string, got " + kind(value));
+    }
+    return value.asText();
+  }
+
   int integer(String name, int fallback, int min, int max) throws ConfigException {
     JsonNode value = value(name);
     if (value == null) {

@@ -3,6 +3,8 @@ package io.srs.daemon.config;
 import io.srs.core.fields.FieldRule;
 import io.srs.core.fields.RuleSource;
 import io.srs.core.media.SrtpSuite;
+import io.srs.sip.SourceAllowlist;
+import io.srs.sip.TlsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,17 +28,22 @@ public record SrsConfig(
    * {@code sip.*}.
    *
    * @param bind the IP address SIP listens on
-   * @param port the SIP port, for every transport
-   * @param transports {@code udp}, {@code tcp}
+   * @param port the SIP port of UDP and TCP
+   * @param transports {@code udp}, {@code tcp}, {@code tls}
    * @param maxMessageBytes the largest SIP message accepted
    * @param udpReceiveBufferBytes SO_RCVBUF of the SIP UDP socket
+   * @param tls {@code sip.tls.*}, its key material already checked; null unless {@code transports}
+   *     has {@code tls}
+   * @param allowedSources {@code sip.allowed-sources}: who may set up recordings (empty: anyone)
    */
   public record Sip(
       String bind,
       int port,
       List<String> transports,
       int maxMessageBytes,
-      int udpReceiveBufferBytes) {}
+      int udpReceiveBufferBytes,
+      TlsSettings tls,
+      SourceAllowlist allowedSources) {}
 
   /**
    * {@code rtp.*}.

@@ -14,8 +14,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
 /**
- * The daemon's meter registry: the recording KPIs ({@link MetricsListener}), gauges over live state
- * (sessions, ports, finaliser backlog, drain) and the JVM's own, scraped as Prometheus text.
+ * The daemon's meter registry: the recording KPIs ({@link MetricsListener}), TLS handshake failures
+ * ({@link TlsMetrics}), gauges over live state (sessions, ports, finaliser backlog, drain) and the
+ * JVM's own, scraped as Prometheus text.
  */
 public final class SrsMetrics implements AutoCloseable {
   /** The Prometheus text exposition format, version 0.0.4. */
@@ -24,6 +25,7 @@ public final class SrsMetrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final MetricsListener listener = new MetricsListener(registry);
+  private final TlsMetrics tls = new TlsMetrics(registry);
   private final JvmGcMetrics gc = new JvmGcMetrics();
 
   public SrsMetrics() {
@@ -36,6 +38,11 @@ public final class SrsMetrics implements AutoCloseable {
 
   public MetricsListener listener() {
     return listener;
+  }
+
+  /** Counts failed handshakes on the SIP TLS listener. */
+  public TlsMetrics tls() {
+    return tls;
   }
 
   public PrometheusMeterRegistry registry() {

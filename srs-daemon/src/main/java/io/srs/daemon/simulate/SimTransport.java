@@ -1,21 +1,20 @@
 package io.srs.daemon.simulate;
 
-/** The SIP transports {@code srs simulate} speaks; TLS waits for the server's TLS listener. */
+/** The SIP transports {@code srs simulate} speaks. */
 public enum SimTransport {
   UDP,
-  TCP;
+  TCP,
+  /** SIP over TLS (RFC 3261 §26.2.1): the recorder's {@code sip.tls.port}, usually 5061. */
+  TLS;
 
   public static SimTransport fromWireName(String name) {
     return switch (name.toLowerCase(java.util.Locale.ROOT)) {
       case "udp" -> UDP;
       case "tcp" -> TCP;
-      case "tls" ->
-          throw new IllegalArgumentException(
-              "--transport tls is not available in this build: the recorder has no TLS listener"
-                  + " yet; use udp or tcp");
+      case "tls" -> TLS;
       default ->
           throw new IllegalArgumentException(
-              "unknown --transport '" + name + "'; expected udp or tcp");
+              "unknown --transport '" + name + "'; expected udp, tcp or tls");
     };
   }
 }

@@ -39,9 +39,42 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--transport",
       defaultValue = "udp",
-      paramLabel = "udp|tcp",
-      description = "SIP transport (default: ${DEFAULT-VALUE}); tls is not available yet.")
+      paramLabel = "udp|tcp|tls",
+      description = "SIP transport (default: ${DEFAULT-VALUE}); tls goes to sip.tls.port (5061).")
   String transport;
+
+  @Option(
+      names = "--tls-trust",
+      paramLabel = "FILE",
+      description =
+          "With tls: CA or server certificate(s) the recorder's must chain to, PEM or PKCS12"
+              + " (default: the JVM's public CAs).")
+  Path tlsTrust;
+
+  @Option(
+      names = "--tls-trust-password",
+      paramLabel = "PASSWORD",
+      description = "Password of a PKCS12 --tls-trust file.")
+  String tlsTrustPassword;
+
+  @Option(
+      names = "--tls-key-store",
+      paramLabel = "FILE",
+      description = "With tls: a PKCS12 client key and certificate, for sip.tls.client-auth.")
+  Path tlsKeyStore;
+
+  @Option(
+      names = "--tls-key-store-password",
+      paramLabel = "PASSWORD",
+      description = "Password of --tls-key-store.")
+  String tlsKeyStorePassword;
+
+  @Option(
+      names = "--tls-insecure",
+      description =
+          "With tls: accept any certificate for any name. Lab use only: it proves nothing about"
+              + " the certificate an SBC will check.")
+  boolean tlsInsecure;
 
   @Option(names = "--srtp", description = "Not available in this build (the recorder has no SRTP).")
   boolean srtp;
@@ -157,6 +190,7 @@ public final class SimulateCommand implements Callable<Integer> {
           "--srtp is not available in this build: the recorder does not support SRTP yet");
     }
     SimTransport sipTransport = SimTransport.fromWireName(transport);
+    TlsClient tls = tls(sipTransport);
     InetSocketAddress targetAddress = parseTarget(target);
     SimCodec simCodec;
     try {
@@ -186,7 +220,36 @@ public final class SimulateCommand implements Callable<Integer> {
         calls,
         rate,
         maxConcurrent,
-        seconds(responseTimeout, "--response-timeout"));
+        seconds(responseTimeout, "--response-timeout"),
+        tls);
+  }
+
+  /** The TLS client for {@code --transport tls}; TLS options with another transport are a slip. */
+  private TlsClient tls(SimTransport sipTransport) throws IOException {
+    boolean tlsOptions =
+        tlsTrust != null
+            || tlsTrustPassword != null
+            || tlsKeyStore != null
+            || tlsKeyStorePassword != null
+            || tlsInsecure;
+    if (sipTransport != SimTransport.TLS) {
+      if (tlsOptions) {
+        throw new IllegalArgumentException("--tls-* options need --transport tls");
+      }
+      return null;
+    }
+    if (tlsInsecure && tlsTrust != null) {
+      throw new IllegalArgumentException("--tls-insecure and --tls-trust contradict each other");
+    }
+    if (tlsInsecure) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(
+          "srs simulate: WARNING: --tls-insecure: the recorder's certificate is not checked;"
+              + " this tests nothing an SBC would check. Lab use only.");
+      err.flush();
+    }
+    return TlsClient.create(
+        tlsTrust, tlsTrustPassword, tlsKeyStore, tlsKeyStorePassword, tlsInsecure);
   }
 
   static InetSocketAddress parseTarget(String target) {

@@ -136,6 +136,8 @@ final class SimulatedCall {
       return failed("timeout", setupNanos, media, e.getMessage());
     } catch (SdpAnswerReader.SdpException e) {
       return failed("bad SDP answer", setupNanos, media, e.getMessage());
+    } catch (javax.net.ssl.SSLException e) {
+      return failed("tls", setupNanos, media, "TLS: " + e.getMessage());
     } catch (IOException | RuntimeException e) {
       return failed("error", setupNanos, media, String.valueOf(e.getMessage()));
     } finally {
@@ -216,6 +218,8 @@ final class SimulatedCall {
     return switch (config.transport()) {
       case UDP -> new UdpSipTransport(bind, config.target());
       case TCP -> new TcpSipTransport(bind, config.target(), config.responseTimeout());
+      case TLS ->
+          TlsSipTransport.open(bind, config.target(), config.responseTimeout(), config.tls());
     };
   }
 

@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param transferAt when agent A hands over to agent B, from the ACK; null for no transfer
  * @param pauseAt when both streams pause (a=inactive), from the ACK; null for no pause
+ * @param tls how the recorder is checked over TLS; set exactly when {@code transport} is TLS
  */
 public record SimulationConfig(
     InetSocketAddress target,
@@ -25,7 +26,8 @@ public record SimulationConfig(
     int calls,
     double rate,
     int maxConcurrent,
-    Duration responseTimeout) {
+    Duration responseTimeout,
+    TlsClient tls) {
 
   /** The longest call a run may place. */
   public static final Duration MAX_DURATION = Duration.ofHours(1);
@@ -45,6 +47,9 @@ public record SimulationConfig(
     Objects.requireNonNull(callerAudio, "callerAudio");
     Objects.requireNonNull(agentAudio, "agentAudio");
     Objects.requireNonNull(responseTimeout, "responseTimeout");
+    if ((transport == SimTransport.TLS) != (tls != null)) {
+      throw new IllegalArgumentException("TLS options go with --transport tls, and only with it");
+    }
     if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_DURATION) > 0) {
       throw new IllegalArgumentException(
           "--duration " + duration.toMillis() / 1000.0 + " s is outside (0, 3600] s");

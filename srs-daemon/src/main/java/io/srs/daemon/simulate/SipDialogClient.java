@@ -46,8 +46,8 @@ final class SipDialogClient {
       Random random) {
     this.transport = transport;
     this.call = call;
-    String transportParam = transport.reliable() ? ";transport=tcp" : "";
-    this.targetUri = "sip:srs@" + target.getHostString() + ":" + target.getPort() + transportParam;
+    this.targetUri =
+        "sip:srs@" + target.getHostString() + ":" + target.getPort() + transport.uriParameter();
     this.responseTimeout = responseTimeout;
     this.userAgent = userAgent;
     this.random = random;
@@ -103,7 +103,7 @@ final class SipDialogClient {
         request("INVITE", number, branch)
             + "Contact: <sip:src@"
             + hostPort()
-            + (transport.reliable() ? ";transport=tcp" : "")
+            + transport.uriParameter()
             + ">;+sip.src\r\n"
             + extraHeaders
             + "Content-Type: "

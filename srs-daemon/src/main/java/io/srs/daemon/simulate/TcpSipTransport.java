@@ -15,6 +15,7 @@ import java.util.Locale;
 /**
  * SIP over TCP (RFC 3261 §18.3): a connection per call, messages framed by Content-Length, which is
  * mandatory on stream transports. CRLF keep-alives between messages (RFC 5626 §3.5.1) are skipped.
+ * TLS is the same framing over a TLS connection ({@link TlsSipTransport}).
  */
 final class TcpSipTransport implements SipTransport {
   /** Largest header section read before the blank line. */
@@ -23,14 +24,18 @@ final class TcpSipTransport implements SipTransport {
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
+  private final String viaName;
 
   TcpSipTransport(InetSocketAddress bind, InetSocketAddress target, Duration connectTimeout)
       throws IOException {
-    this.socket = new Socket();
+    this(connect(bind, target, connectTimeout), "TCP");
+  }
+
+  /** Over a stream already connected (and, for TLS, handshaken); closes it on failure. */
+  TcpSipTransport(Socket connected, String viaName) throws IOException {
+    this.socket = connected;
+    this.viaName = viaName;
     try {
-      socket.bind(bind);
-      socket.setTcpNoDelay(true);
-      socket.connect(target, (int) connectTimeout.toMillis());
       this.in = new BufferedInputStream(socket.getInputStream());
       this.out = socket.getOutputStream();
     } catch (IOException e) {
@@ -39,9 +44,24 @@ final class TcpSipTransport implements SipTransport {
     }
   }
 
+  /** A TCP connection from {@code bind} to {@code target}. */
+  static Socket connect(InetSocketAddress bind, InetSocketAddress target, Duration timeout)
+      throws IOException {
+    Socket socket = new Socket();
+    try {
+      socket.bind(bind);
+      socket.setTcpNoDelay(true);
+      socket.connect(target, (int) timeout.toMillis());
+      return socket;
+    } catch (IOException e) {
+      socket.close();
+      throw e;
+    }
+  }
+
   @Override
   public String viaName() {
-    return "TCP";
+    return viaName;
   }
 
   @Override
@@ -72,7 +92,7 @@ final class TcpSipTransport implements SipTransport {
       return null;
     }
     if (first < 0) {
-      throw new IOException("the recorder closed the TCP connection");
+      throw new IOException("the recorder closed the " + viaName + " connection");
     }
     // Once a message has begun, a timeout is a broken peer, not an idle one.
     ByteArrayOutputStream head = new ByteArrayOutputStream(1024);

@@ -41,6 +41,13 @@ final class DaemonProcess implements AutoCloseable {
 
   /** Starts {@code srs run} with {@code args} and waits for the start-up banner. */
   static DaemonProcess start(Path workDir, String... args) throws Exception {
+    DaemonProcess daemon = launch(workDir, args);
+    daemon.awaitLine("recording server started", Duration.ofSeconds(30));
+    return daemon;
+  }
+
+  /** Starts {@code srs run} with {@code args}, without waiting: for a start that must fail. */
+  static DaemonProcess launch(Path workDir, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
@@ -53,9 +60,7 @@ final class DaemonProcess implements AutoCloseable {
     }
     Process process =
         new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
-    DaemonProcess daemon = new DaemonProcess(process);
-    daemon.awaitLine("recording server started", Duration.ofSeconds(30));
-    return daemon;
+    return new DaemonProcess(process);
   }
 
   /** Waits for an output line containing {@code text}; fails with the output so far. */

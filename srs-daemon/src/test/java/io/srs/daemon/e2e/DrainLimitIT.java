@@ -15,13 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A call that outlasts limits.drain-seconds: stop() ends it with reason SHUTDOWN once the drain
- * limit passes, and it is finalised before stop() returns.
+ * limit passes, the SRC gets a BYE saying so before SIP stops, and the recording is finalised
+ * before stop() returns.
  */
 class DrainLimitIT {
   @TempDir Path work;
 
   @Test
-  void aCallStillRunningAtTheDrainLimitIsEndedAsShutdownAndFinalised() throws Exception {
+  void aCallStillRunningAtTheDrainLimitIsHungUpEndedAsShutdownAndFinalised() throws Exception {
     int httpPort = FreePorts.udpAndTcp();
     try (InJvmDaemon srs =
             new InJvmDaemon(
@@ -48,7 +49,13 @@ class DrainLimitIT {
           .atMost(Duration.ofSeconds(5))
           .until(() -> srs.daemon.coordinator().isDraining());
       assertThat(Http.get(httpPort, "/health/ready").statusCode()).isEqualTo(503);
+      RawSipClient.Request bye = src.awaitRequest("BYE", Duration.ofSeconds(5));
+      // SIP is still up (stop() waits for the answer), so the 200 reaches the recorder.
+      assertThat(stopped).isNotDone();
+      src.respond(bye, 200, "OK");
       stopped.get(15, TimeUnit.SECONDS);
+
+      assertThat(bye.header("Reason")).isEqualTo("SIP;cause=503;text=\"recorder shutting down\"");
 
       assertThat(srs.events)
           .filteredOn(e -> e instanceof RecordingEvent.Completed)

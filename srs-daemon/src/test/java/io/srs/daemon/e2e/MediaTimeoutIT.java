@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A call whose BYE never comes (the SBC rebooted, the path broke): once media has stopped for the
- * configured inactivity timeout the recording is finalised with that reason, not left open.
+ * configured inactivity timeout the recording is finalised with that reason, not left open, and the
+ * SRC is told with a BYE whose Reason header says why (RFC 3261 §15.1.1, RFC 3326).
  */
 class MediaTimeoutIT {
   private static final int PACKETS = 50; // 1 s of media, then nothing
@@ -26,7 +27,7 @@ class MediaTimeoutIT {
   @TempDir Path work;
 
   @Test
-  void aCallWhoseMediaStopsAndWhoseByeNeverComesIsFinalisedAsMediaTimeout() throws Exception {
+  void aCallWhoseMediaStopsIsFinalisedAsMediaTimeoutAndTheSrcGetsABye() throws Exception {
     try (InJvmDaemon srs = new InJvmDaemon(work, Map.of("rtp.inactivity-timeout-seconds", "2"));
         RawSipClient src = new RawSipClient(srs.sipPort);
         DatagramSocket rtp = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
@@ -58,6 +59,14 @@ class MediaTimeoutIT {
           .singleElement()
           .extracting(e -> ((RecordingEvent.Completed) e).reason().name())
           .isEqualTo("MEDIA_TIMEOUT");
+
+      RawSipClient.Request bye = src.awaitRequest("BYE", Duration.ofSeconds(5));
+      src.respond(bye, 200, "OK");
+      assertThat(bye.header("Reason")).isEqualTo("SIP;cause=408;text=\"media timeout\"");
+      assertThat(bye.header("Call-ID")).isEqualTo(src.callId());
+      // Answered: no retransmission after T1, and the SRC's own late BYE finds no call.
+      assertThat(src.drain(Duration.ofSeconds(1))).isEmpty();
+      assertThat(src.bye().status()).isEqualTo(481);
     }
   }
 }

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -49,6 +50,22 @@ final class RawSipClient implements AutoCloseable {
         ports.add(Integer.parseInt(matcher.group(1)));
       }
       return ports;
+    }
+  }
+
+  /** A SIP request the recorder sent us (its BYE), as received. */
+  record Request(String method, String text) {
+    String header(String name) {
+      return new Response(0, text).header(name);
+    }
+
+    /** The answer a UAC's peer sends (RFC 3261 §8.2.6.2): Via, From, To, Call-ID, CSeq copied. */
+    String response(int status, String reason) {
+      StringBuilder answer = new StringBuilder("SIP/2.0 " + status + " " + reason + "\r\n");
+      for (String name : List.of("Via", "From", "To", "Call-ID", "CSeq")) {
+        answer.append(name).append(": ").append(header(name)).append("\r\n");
+      }
+      return answer.append("Content-Length: 0\r\n\r\n").toString();
     }
   }
 
@@ -171,6 +188,10 @@ final class RawSipClient implements AutoCloseable {
     return response;
   }
 
+  String callId() {
+    return callId;
+  }
+
   /** Sends OPTIONS outside any dialog (how an SBC probes) and returns the final response. */
   Response options() throws IOException {
     send(
@@ -195,6 +216,54 @@ final class RawSipClient implements AutoCloseable {
       response = receive();
     } while (response.status() < 200 || !response.text().contains("BYE"));
     return response;
+  }
+
+  /**
+   * Waits for the recorder to send a request of {@code method} (responses arriving meanwhile are
+   * dropped) and returns it.
+   */
+  Request awaitRequest(String method, Duration within) throws IOException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (System.nanoTime() < deadline) {
+      String text = receiveText(Duration.ofNanos(deadline - System.nanoTime()));
+      if (text != null && text.startsWith(method + " ")) {
+        return new Request(method, text);
+      }
+    }
+    throw new AssertionError("no " + method + " from the recorder within " + within);
+  }
+
+  /** Answers a request the recorder sent. */
+  void respond(Request request, int status, String reason) throws IOException {
+    send(request.response(status, reason));
+  }
+
+  /** Everything the recorder sends within {@code window}: to show that nothing (more) comes. */
+  List<String> drain(Duration window) throws IOException {
+    List<String> received = new ArrayList<>();
+    long deadline = System.nanoTime() + window.toNanos();
+    while (System.nanoTime() < deadline) {
+      String text = receiveText(Duration.ofNanos(deadline - System.nanoTime()));
+      if (text != null) {
+        received.add(text);
+      }
+    }
+    return received;
+  }
+
+  /** The next datagram as text, or null when none arrives within {@code timeout}. */
+  private String receiveText(Duration timeout) throws IOException {
+    byte[] buffer = new byte[65535];
+    DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+    socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
+    try {
+      socket.receive(packet);
+      return new String(buffer, 0, packet.getLength(), StandardCharsets.UTF_8);
+    } catch (SocketTimeoutException e) {
+      return null;
+    } finally {
+      socket.setSoTimeout(5000);
+    }
   }
 
   private String request(String method, int cseq, String to) {

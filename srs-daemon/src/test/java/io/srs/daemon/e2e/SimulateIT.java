@@ -130,10 +130,10 @@ class SimulateIT {
   }
 
   @Test
-  void tlsIsRefusedWithAMessageSayingItIsNotAvailable() {
-    Run run = simulate("--target", "127.0.0.1:5061", "--transport", "tls");
+  void tlsOptionsWithAnotherTransportAreAUsageError() {
+    Run run = simulate("--target", "127.0.0.1:5060", "--tls-insecure");
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("tls is not available");
+    assertThat(run.err()).contains("--tls-* options need --transport tls");
   }
 
   @Test

@@ -46,6 +46,28 @@ class RecordingEventLoggerTest {
     logger.detachAppender(appender);
   }
 
+  /** A BYE-ended completion with no flags and no media counts. */
+  private static RecordingEvent.Completed completed(
+      String callId,
+      String location,
+      Duration duration,
+      Map<String, String> fields,
+      String... missing) {
+    return new RecordingEvent.Completed(
+        ID,
+        callId,
+        location,
+        duration,
+        EndReason.BYE,
+        TRACKS,
+        fields,
+        List.of(missing),
+        List.of(),
+        null,
+        List.of(),
+        List.of());
+  }
+
   private String line() {
     assertThat(appender.list).hasSize(1);
     return appender.list.get(0).getFormattedMessage();
@@ -79,17 +101,7 @@ class RecordingEventLoggerTest {
   void completedCarriesDurationReasonFieldsAndTheMatchVerdict() {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("agentId", "agent-7");
-    events.on(
-        new RecordingEvent.Completed(
-            ID,
-            "c1@src",
-            "/rec/x",
-            Duration.ofMillis(12_340),
-            EndReason.BYE,
-            TRACKS,
-            fields,
-            List.of("conversationId"),
-            List.of()));
+    events.on(completed("c1@src", "/rec/x", Duration.ofMillis(12_340), fields, "conversationId"));
 
     assertThat(line())
         .startsWith("recording.completed id=" + ID)
@@ -132,20 +144,8 @@ class RecordingEventLoggerTest {
   @Test
   void countersGiveTheMetadataMatchRate() {
     RecordingCounters counters = new RecordingCounters();
-    RecordingEvent.Completed matched =
-        new RecordingEvent.Completed(
-            ID, "c", "/p", Duration.ZERO, EndReason.BYE, TRACKS, Map.of(), List.of(), List.of());
-    RecordingEvent.Completed unmatched =
-        new RecordingEvent.Completed(
-            ID,
-            "c",
-            "/p",
-            Duration.ZERO,
-            EndReason.BYE,
-            TRACKS,
-            Map.of(),
-            List.of("agentId"),
-            List.of());
+    RecordingEvent.Completed matched = completed("c", "/p", Duration.ZERO, Map.of());
+    RecordingEvent.Completed unmatched = completed("c", "/p", Duration.ZERO, Map.of(), "agentId");
 
     counters.on(matched);
     counters.on(matched);

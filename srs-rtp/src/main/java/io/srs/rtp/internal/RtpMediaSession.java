@@ -2,6 +2,7 @@ package io.srs.rtp.internal;
 
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import io.srs.core.media.SrtpKeys;
 import io.srs.core.port.GapCause;
 import io.srs.core.port.MediaActivityListener;
 import io.srs.core.port.MediaReport;
@@ -16,6 +17,7 @@ import io.srs.rtp.timeline.TrackPlacer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,8 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The receivers of one session. Every channel of the session is registered on one event loop, so
- * the timeline, the placers and the counters are confined to it: no locks on the packet path. Only
- * {@link #close()} and {@link #rtpPort} are called from other threads.
+ * the timeline, the placers, the SRTP contexts and the counters are confined to it: no locks on the
+ * packet path. {@link #close()}, {@link #rtpPort}, {@link #setPaused} and {@link #rekey} are called
+ * from other threads and hand their work to the loop.
  */
 public final class RtpMediaSession implements MediaSession {
   private static final Logger log = LoggerFactory.getLogger(RtpMediaSession.class);
@@ -117,6 +120,27 @@ public final class RtpMediaSession implements MediaSession {
     }
   }
 
+  @Override
+  public void rekey(int index, SrtpKeys keys) {
+    Objects.requireNonNull(keys, "keys");
+    try {
+      loop.execute(() -> applyRekey(index, keys));
+    } catch (RejectedExecutionException e) {
+      log.debug("{} stream {}: re-key after the loop stopped, ignored", id, index);
+    }
+  }
+
+  private void applyRekey(int index, SrtpKeys keys) {
+    if (!accepting) {
+      return;
+    }
+    for (StreamReceiver stream : streams) {
+      if (stream.index() == index) {
+        stream.rekey(keys);
+      }
+    }
+  }
+
   /** A packet arrived on an unpaused stream: the session is alive. */
   void mediaArrived(long arrivalNanos) {
     lastMediaNanos = arrivalNanos;
@@ -173,7 +197,7 @@ public final class RtpMediaSession implements MediaSession {
         () -> {
           List<StreamStats> all = new ArrayList<>(streams.size());
           for (StreamReceiver stream : streams) {
-            all.add(stream.placer().stats());
+            all.add(stream.stats());
           }
           result.complete(all);
         });
@@ -304,8 +328,16 @@ public final class RtpMediaSession implements MediaSession {
       } catch (RuntimeException e) {
         stream.fail(e);
       }
-      stats.add(placer.stats());
+      StreamStats streamStats = stream.stats();
+      stats.add(streamStats);
       timelines.add(placer.timeline());
+      if (streamStats.packetsAuthFailed() > 0 && streamStats.packetsReceived() == 0) {
+        log.warn(
+            "{} stream {}: all {} SRTP packets failed authentication: the track is silence",
+            id,
+            stream.index(),
+            streamStats.packetsAuthFailed());
+      }
       if (placer.gapsOmitted() > 0) {
         log.warn(
             "{} stream {}: {} gaps beyond the timeline's cap were written but not listed",
@@ -315,12 +347,14 @@ public final class RtpMediaSession implements MediaSession {
       }
       if (stream.rtcpPackets() > 0 && log.isDebugEnabled()) {
         log.debug(
-            "{} stream {}: {} RTCP packets, {} sender reports",
+            "{} stream {}: {} RTCP packets, {} sender reports, {} refused by SRTCP",
             id,
             stream.index(),
             stream.rtcpPackets(),
-            stream.senderReports());
+            stream.senderReports(),
+            stream.rtcpRefused());
       }
+      stream.wipeKeys();
     }
     // The tracks' common length, on their sample grid (now - origin is not a whole sample).
     long length = timeline.endNanos(timeline.originNanos(), placers);

@@ -2,19 +2,22 @@ package io.srs.rtp.internal;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.socket.DatagramPacket;
+import io.srs.core.media.SrtpKeys;
 import io.srs.core.port.GapCause;
 import io.srs.core.port.MediaStreamSpec;
+import io.srs.core.port.StreamStats;
 import io.srs.rtp.packet.RtcpSenderReport;
 import io.srs.rtp.packet.RtpHeader;
 import io.srs.rtp.packet.RtpStatus;
+import io.srs.rtp.srtp.SrtpStatus;
 import io.srs.rtp.timeline.TrackPlacer;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One recorded stream's receive path: validates, latches to the first source, and feeds the placer.
- * Confined to the session's event loop.
+ * One recorded stream's receive path: unprotects SRTP when the stream has keys, validates, latches
+ * to the first source, and feeds the placer. Confined to the session's event loop.
  */
 final class StreamReceiver {
   private static final Logger log = LoggerFactory.getLogger(StreamReceiver.class);
@@ -30,12 +33,17 @@ final class StreamReceiver {
   private long rtcpPackets;
   private long senderReports;
   private boolean warned;
+  private boolean srtpWarned;
   private RuntimeException failure;
+  private SrtpFilter srtp;
 
   StreamReceiver(RtpMediaSession session, MediaStreamSpec spec, TrackPlacer placer) {
     this.session = session;
     this.spec = spec;
     this.placer = placer;
+    if (spec.srtp() != null) {
+      this.srtp = new SrtpFilter(session.datagramLimit(), spec.srtp());
+    }
   }
 
   void onRtp(DatagramPacket packet) {
@@ -53,11 +61,26 @@ final class StreamReceiver {
       onRtcp(buffer, packet.sender()); // RFC 5761 §4: RTCP multiplexed on the RTP port
       return;
     }
+    if (srtp != null) {
+      // The padding octet of an SRTP packet is encrypted and its last octet is the tag: only the
+      // plain packet's padding can be checked.
+      if (status != RtpStatus.VALID && status != RtpStatus.BAD_PADDING) {
+        discard(status, packet);
+        return;
+      }
+      buffer = srtp.unprotectRtp(buffer);
+      if (buffer == null) {
+        refused(srtp.lastStatus(), packet);
+        return;
+      }
+      status = RtpHeader.validate(buffer);
+    }
     if (status != RtpStatus.VALID) {
       discard(status, packet);
       return;
     }
-    // Latching: the first valid sender owns the stream; re-latching is a later issue.
+    // Latching: the first valid sender owns the stream (with SRTP, the first that authenticated,
+    // so a forged packet cannot take the stream); re-latching is a later issue.
     InetSocketAddress sender = packet.sender();
     if (source == null) {
       source = sender;
@@ -102,6 +125,12 @@ final class StreamReceiver {
     if (source != null && !source.getAddress().equals(sender.getAddress())) {
       return;
     }
+    if (srtp != null) {
+      buffer = srtp.unprotectRtcp(buffer); // RFC 3711 §3.4: SRTCP, its own keys and replay list
+      if (buffer == null) {
+        return; // counted; a sender report is a refinement, the audio does not depend on it
+      }
+    }
     RtcpSenderReport report = RtcpSenderReport.find(buffer);
     if (report != null) {
       senderReports++;
@@ -123,6 +152,37 @@ final class StreamReceiver {
 
   boolean paused() {
     return placer.paused();
+  }
+
+  /**
+   * New SRTP keys for the stream (RFC 4568 §7.1.4), on the session's loop. A plain stream that a
+   * re-INVITE turns into RTP/SAVP starts unprotecting here.
+   */
+  void rekey(SrtpKeys keys) {
+    if (srtp == null) {
+      srtp = new SrtpFilter(session.datagramLimit(), keys);
+      log.info("{} stream {}: SRTP from now on ({})", session.id(), spec.index(), srtp.suiteName());
+    } else if (srtp.rekey(keys)) {
+      log.info("{} stream {}: SRTP re-keyed ({})", session.id(), spec.index(), srtp.suiteName());
+    }
+  }
+
+  /** What the stream saw so far: the placer's counts and the SRTP refusals. */
+  StreamStats stats() {
+    StreamStats stats = placer.stats();
+    return srtp == null ? stats : stats.withSrtp(srtp.authFailed(), srtp.replayed());
+  }
+
+  /** SRTCP packets refused (bad tag, replay, too short), or 0 for plain RTP. */
+  long rtcpRefused() {
+    return srtp == null ? 0 : srtp.rtcpRefused();
+  }
+
+  /** Forgets the session keys once the stream is closed. */
+  void wipeKeys() {
+    if (srtp != null) {
+      srtp.wipe();
+    }
   }
 
   long senderReports() {
@@ -161,6 +221,32 @@ final class StreamReceiver {
   void fail(RuntimeException e) {
     if (failure == null) {
       failure = e;
+    }
+  }
+
+  /**
+   * An SRTP packet that did not unprotect: counted in the stats, not as discarded. The first one
+   * whose key is wrong warns, once per stream; a stream whose every packet fails would otherwise be
+   * a silent file with no clue why. Replays are normal in small numbers (network duplicates).
+   */
+  private void refused(SrtpStatus status, DatagramPacket packet) {
+    if (status == SrtpStatus.TOO_SHORT) {
+      discard("SRTP packet shorter than header and tag", packet);
+      return;
+    }
+    if (!srtpWarned && SrtpFilter.refusedKey(status)) {
+      srtpWarned = true;
+      log.warn(
+          "{} stream {}: SRTP packet from {} refused: {} ({}; keys other than those signalled?);"
+              + " further refusals are only counted",
+          session.id(),
+          spec.index(),
+          packet.sender(),
+          status,
+          srtp.suiteName());
+    } else if (log.isDebugEnabled()) {
+      log.debug(
+          "{} stream {}: SRTP {} from {}", session.id(), spec.index(), status, packet.sender());
     }
   }
 

@@ -8,11 +8,15 @@ package io.srs.rtp.timeline;
  * senders' NTP clock onto the session timeline ({@link SessionTimeline#setSenderReference}); every
  * other stream's report then says where its RTP timestamp belongs: reference position + (its NTP
  * time − the reference's NTP time). When that differs from where the stream's anchor puts the
- * timestamp by more than {@link #TOLERANCE_NANOS}, the placer shifts the anchor by the difference
- * (see {@link TrackPlacer} for how a shift reaches the track without touching received audio). A
- * difference beyond {@link #MAX_CORRECTION_NANOS} means the reports do not share one NTP clock
- * (different hosts, a clock step) and is ignored. One SRC forks both legs of a call, so its reports
- * normally share a clock. Confined to the session's event loop.
+ * timestamp by more than {@link #TOLERANCE_NANOS}, the difference becomes a pending correction of
+ * the anchor. A difference beyond {@link #MAX_CORRECTION_NANOS} means the reports do not share one
+ * NTP clock (different hosts, a clock step) and is ignored. One SRC forks both legs of a call, so
+ * its reports normally share a clock.
+ *
+ * <p>A correction reaches the track without touching received audio ({@link #applyPending}): a
+ * later position at once, by silence (REANCHOR) before the next packet; an earlier one by
+ * shortening the silence before the next packet as far as it allows, the rest staying pending.
+ * Confined to the session's event loop; allocates nothing.
  */
 final class SenderReportAlignment {
   /** A misalignment below this is jitter, not worth a correction. */
@@ -31,6 +35,9 @@ final class SenderReportAlignment {
   private long ssrc;
   private long ntpNanos;
   private long rtpTimestamp;
+
+  // The correction, in samples, not yet applied to the anchor.
+  private long pending;
 
   SenderReportAlignment(int streamIndex, int sampleRate, SessionTimeline timeline) {
     this.streamIndex = streamIndex;
@@ -52,6 +59,43 @@ final class SenderReportAlignment {
   }
 
   /**
+   * Asks the report of the current source where the segment belongs; a correction it asks for
+   * replaces the one pending.
+   *
+   * @param sourceSsrc the stream's current source
+   * @param highestTimestamp its highest extended timestamp
+   * @param anchor its settled anchor
+   */
+  void realign(long sourceSsrc, long highestTimestamp, SegmentAnchor anchor) {
+    long shift = correction(sourceSsrc, highestTimestamp, anchor);
+    if (shift != NONE) {
+      pending = shift;
+    }
+  }
+
+  /** The segment ended: a correction of its anchor no longer applies. */
+  void dropPending() {
+    pending = 0;
+  }
+
+  /**
+   * Shifts the anchor by the pending correction as far as the silence before the next packet
+   * allows: a later position in full; an earlier one by at most the silence between the end of the
+   * track ({@code written}) and the packet's {@code position}.
+   *
+   * @return the shift applied, in samples: the packet's position moves by as much
+   */
+  long applyPending(long position, long written, SegmentAnchor anchor) {
+    if (pending == 0) {
+      return 0;
+    }
+    long shift = pending > 0 ? pending : Math.max(pending, -Math.max(0, position - written));
+    anchor.shift(shift);
+    pending -= shift;
+    return shift;
+  }
+
+  /**
    * The shift in samples that puts the current source where its report says (0 when it is within
    * tolerance or the clocks are unrelated), or {@link #NONE}. The first stream to get here becomes
    * the session's reference and is never shifted.
@@ -60,7 +104,7 @@ final class SenderReportAlignment {
    * @param highestTimestamp its highest extended timestamp, to extend the report's 32-bit one
    * @param anchor its settled anchor
    */
-  long correction(long sourceSsrc, long highestTimestamp, SegmentAnchor anchor) {
+  private long correction(long sourceSsrc, long highestTimestamp, SegmentAnchor anchor) {
     if (!known || ssrc != sourceSsrc) {
       return NONE;
     }

@@ -18,101 +18,50 @@ import java.util.Objects;
  * <p>Units: RTP timestamps are in ticks of the format's clock; the track is in stored samples at
  * the track's sample rate; one tick is {@code samplesPerTick} samples (2 for G.722, RFC 3551
  * §4.5.2). A payload-type switch within the negotiated formats continues the segment when the clock
- * is the same, and re-anchors when it is not (RFC 7160: a clock change breaks the timestamp line).
+ * is the same, and re-anchors when it is not.
  *
  * <p>Placement (RFC 3550 §5.1): each segment of the stream — a source from its first packet to an
- * SSRC change, a sequence restart, a timestamp jump, or a pause — has one {@link SegmentAnchor}
- * settled on arrival times; packets sit at anchor + (timestamp − anchor timestamp). Silence before
- * a packet is a gap with a cause: {@code LEAD_IN} before the track's first audio, {@code REANCHOR}
- * before a new segment's first audio (and for sender-report corrections), {@code LOSS} for the span
- * of packets declared lost (their count times the last packet's length, first), {@code DTX} for the
- * rest (comfort noise, DTMF in place of audio, silence suppression), {@code PAUSE}/{@code HOLD}
- * while paused, {@code TAIL} after the last packet.
- *
- * <p>Sender reports (RFC 3550 §6.4.1, {@link SenderReportAlignment}) ask for an anchor shift; it
- * reaches the track without touching received audio: a later position by inserting silence
- * (REANCHOR) before the next packet; an earlier one by shortening the next silence (a DTX or loss
- * gap) as far as it allows, the rest staying pending. A track whose pause was cut is not realigned
- * (it is meant to be out of step).
- *
- * <p>Pause ({@link #pause}): nothing is expected while paused; packets still arriving are counted
- * as discarded. On resume the sequence restarts and the first packet re-anchors by arrival time. In
- * {@link PauseMode#SILENCE} the paused wall-clock span becomes a PAUSE/HOLD gap. In {@link
- * PauseMode#CUT} the span is left out: this track's later audio sits that much earlier than the
- * other tracks' audio of the same moment (they no longer overlay after the cut, and the track is
- * padded at its end to the common length); a zero-length gap marks the cut's offset.
+ * SSRC change ({@link SourceTracker}), a sequence restart ({@link SequenceTracker}), a timestamp
+ * jump ({@link SegmentTracker}), or a pause ({@link TrackPause}) — has one {@link SegmentAnchor}
+ * settled on arrival times; packets sit at anchor + (timestamp − anchor timestamp). They pass
+ * through the {@link ReorderWindow} first. Silence before a packet is a gap with a cause ({@link
+ * GapAccounting}): {@code LEAD_IN}, {@code REANCHOR}, {@code LOSS}, {@code DTX}; {@code
+ * PAUSE}/{@code HOLD} while paused, {@code TAIL} after the last packet. Sender reports (RFC 3550
+ * §6.4.1, {@link SenderReportAlignment}) shift the anchor without touching received audio; a track
+ * whose pause was cut is not realigned (it is meant to be out of step).
  *
  * <p>DTMF (RFC 4733): telephone-events share the sequence space and the timestamp clock; they take
  * their place in the reorder window (for loss and duplicate counting) but are never audio. With
- * masking, audio under an event is written as silence and the event is recorded with code -1, so
- * the sidecar shows that and where a key was pressed, never which.
+ * masking ({@link DtmfMask}), audio under an event is written as silence and the event is recorded
+ * with code -1, so the sidecar shows that and where a key was pressed, never which.
  */
-public final class TrackPlacer implements ReorderWindow.Output, DtmfTracker.Listener {
+public final class TrackPlacer implements ReorderWindow.Output {
 
   /** RFC 3389 comfort noise, static payload type 13 (RFC 3551 §6): its gap becomes silence. */
   public static final int COMFORT_NOISE_PAYLOAD_TYPE = 13;
-
-  /** RFC 3550 §A.1: a forward sequence jump beyond this is a restart, not loss. */
-  static final int MAX_DROPOUT = 3000;
-
-  /** RFC 3550 §A.1: a backward sequence jump beyond this is a restart, not reordering. */
-  static final int MAX_MISORDER = 100;
-
-  /** A timestamp leap forward beyond this many seconds re-anchors by arrival time. */
-  static final int MAX_FORWARD_JUMP_SECONDS = 10;
 
   private final int streamIndex;
   private final TrackFormats formats;
   private final int sampleRate;
   private final int maxPayloadBytes;
   private final boolean dtmfMasking;
-  private final PauseMode pauseMode;
-  private final TrackOutput out;
   private final SessionTimeline timeline;
-  private final ReorderWindow window;
   private final TimelineLog log = new TimelineLog();
-  private final DtmfTracker dtmf = new DtmfTracker(this);
-  private final SegmentAnchor anchor = new SegmentAnchor();
+  private final TrackOutput out;
+  private final GapAccounting gaps;
+  private final ReorderWindow window;
+  private final SourceTracker sources = new SourceTracker();
+  private final SequenceTracker sequences = new SequenceTracker();
+  private final SegmentTracker segment = new SegmentTracker();
+  private final SegmentAnchor anchor = segment.anchor();
   private final SenderReportAlignment senderReports;
-  private final byte[] decoded;
+  private final TrackPause pauses;
+  private final DtmfTracker dtmf;
+  private final DtmfMask mask;
+  private final TrackDecoder decoder;
   private final byte[] eventPayload = new byte[DtmfTracker.EVENT_BYTES];
 
-  // Source and sequence state (RFC 3550 §A.1, extended to 64 bits).
-  private boolean started;
-  private long ssrc;
-  private long previousSsrc = -1;
-  private long firstSsrc = -1;
-  private long firstArrivalNanos;
-  private long highestSeq;
-  private long lowestSeq;
-  private boolean segmentOpen;
-  private long expectedInEarlierSegments;
-  private int restartCandidate = -1;
   private boolean restartOnNextPacket;
-
-  // Timestamp and anchor state.
-  private boolean needsAnchor;
-  private long highestAudioSeq;
-  private long highestTimestamp;
-  private int segmentClockRate;
-  private boolean anchorUnplaced;
-  private GapCause segmentCause;
-  private boolean ssrcChangePending;
-  private long ssrcChangeArrivalNanos;
-  private int lastKind = -1;
-  private boolean discontinuity = true;
-  private long lostSinceAudio;
-  private long lastAudioSamples;
-
-  // The correction RFC 3550 §6.4.1 sender reports ask for, in samples, not yet applied.
-  private long pendingShift;
-  private long shiftGap;
-
-  // Pause state.
-  private boolean paused;
-  private GapCause pauseCause = GapCause.PAUSE;
-  private long pausedAtNanos;
-  private long cutSamples;
 
   // Counters.
   private long received;
@@ -120,7 +69,6 @@ public final class TrackPlacer implements ReorderWindow.Output, DtmfTracker.List
   private long late;
   private long duplicates;
   private long discarded;
-  private int ssrcChanges;
 
   /**
    * @param reorderWindow packets held for reordering, 1..64
@@ -141,14 +89,18 @@ public final class TrackPlacer implements ReorderWindow.Output, DtmfTracker.List
     this.sampleRate = formats.sampleRate();
     this.maxPayloadBytes = maxPayloadBytes;
     this.dtmfMasking = dtmfMasking;
-    this.pauseMode = Objects.requireNonNull(pauseMode, "pauseMode");
+    Objects.requireNonNull(pauseMode, "pauseMode");
     this.out =
         new TrackOutput(
             Objects.requireNonNull(sink, "sink"), log, formats.storedEncoding().bytesPerSample());
+    this.gaps = new GapAccounting(out);
     this.timeline = Objects.requireNonNull(timeline, "timeline");
     this.window = new ReorderWindow(reorderWindow, maxPayloadBytes);
     this.senderReports = new SenderReportAlignment(streamIndex, sampleRate, timeline);
-    this.decoded = new byte[formats.maxOutputBytes(maxPayloadBytes)];
+    this.pauses = new TrackPause(pauseMode, sampleRate, timeline, out, log);
+    this.dtmf = new DtmfTracker(new DtmfEventLog(segment, formats, pauses, log, dtmfMasking));
+    this.mask = new DtmfMask(dtmf, anchor, out);
+    this.decoder = new TrackDecoder(formats, maxPayloadBytes);
   }
 
   /** One G.711 format stored natively, no DTMF, pauses as silence. */
@@ -189,7 +141,7 @@ public final class TrackPlacer implements ReorderWindow.Output, DtmfTracker.List
       int payloadIndex,
       int payloadLength,
       long arrivalNanos) {
-    if (paused) {
+    if (pauses.paused()) {
       discarded++; // nothing is expected while paused
       return;
     }
@@ -198,8 +150,8 @@ public final class TrackPlacer implements ReorderWindow.Output, DtmfTracker.List
       kind = TrackFormats.OTHER;
     }
     boolean audio = kind >= 0;
-    if (!started || ssrc != this.ssrc) {
-      if (started && ssrc == previousSsrc) {
+    if (!sources.isCurrent(ssrc)) {
+      if (sources.isPrevious(ssrc)) {
         received++;
         late++; // a straggler from before the SSRC change: its place is behind us
         return;
@@ -208,48 +160,41 @@ public final class TrackPlacer implements ReorderWindow.Output, DtmfTracker.List
         countUnwritten(kind);
         return;
       }
-      beginSource(ssrc, sequence, arrivalNanos);
+      restartSequence(sequence); // the old source's packets leave the window first
+      sources.begin(ssrc, arrivalNanos);
     } else if (restartOnNextPacket) {
       restartSequence(sequence); // after a resume: a clean sequence, a new anchor
     }
     restartOnNextPacket = false;
-    long extendedSeq = highestSeq + (short) (sequence - highestSeq);
-    long jump = extendedSeq - highestSeq;
-    if (jump > MAX_DROPOUT || jump < -MAX_MISORDER) {
-      // RFC 3550 §A.1: believe a big jump only when the next packet follows it in sequence.
-      if (sequence != restartCandidate) {
-        restartCandidate = (sequence + 1) & 0xFFFF;
-        discarded++;
+    long extendedSeq = sequences.extend(sequence);
+    if (extendedSeq == SequenceTracker.JUMP) {
+      if (!sequences.confirmsJump(sequence)) {
+        discarded++; // on probation until the next packet follows it
         return;
       }
       restartSequence(sequence);
       extendedSeq = sequence;
     }
-    restartCandidate = -1;
     received++;
-    long extendedTs =
-        needsAnchor ? timestamp : highestTimestamp + (int) (timestamp - highestTimestamp);
+    long extendedTs = segment.extend(timestamp);
     if (!audio) {
       receiveOther(
           kind, extendedSeq, extendedTs, payload, payloadIndex, payloadLength, arrivalNanos);
       return;
     }
-    if (needsAnchor) {
-      beginAnchor(extendedSeq, extendedTs, kind, arrivalNanos);
-    } else if (extendedSeq > highestAudioSeq) {
-      long leap = extendedTs - highestTimestamp;
-      if (leap < 0
-          || leap > (long) MAX_FORWARD_JUMP_SECONDS * segmentClockRate
-          || formats.clockRate(kind) != segmentClockRate) {
+    if (!segment.anchored()) {
+      beginSegment(extendedSeq, extendedTs, kind, arrivalNanos);
+    } else if (segment.isNewest(extendedSeq)) {
+      if (segment.breaks(extendedTs, formats.clockRate(kind))) {
         window.flush(this);
         endSegment();
         senderReports.forget(); // the sender's NTP/RTP mapping moved with its timestamps
-        beginAnchor(extendedSeq, extendedTs, kind, arrivalNanos);
+        beginSegment(extendedSeq, extendedTs, kind, arrivalNanos);
       } else {
-        highestTimestamp = extendedTs;
-        highestAudioSeq = extendedSeq;
+        segment.advance(extendedSeq, extendedTs);
         anchor.observe(extendedTs, arrivalPosition(arrivalNanos), arrivalNanos);
-        timeline.observe(arrivalNanos, anchor.positionOf(extendedTs) + cutSamples, sampleRate);
+        timeline.observe(
+            arrivalNanos, anchor.positionOf(extendedTs) + pauses.cutSamples(), sampleRate);
       }
     } else {
       anchor.observe(extendedTs, arrivalPosition(arrivalNanos), arrivalNanos);
@@ -278,39 +223,28 @@ public final class TrackPlacer implements ReorderWindow.Output, DtmfTracker.List
    * @param cause {@link GapCause#PAUSE} or {@link GapCause#HOLD}
    */
   public void pause(GapCause cause, long nowNanos) {
-    if (paused) {
+    if (pauses.paused()) {
       return;
     }
     window.flush(this);
     dtmf.finishOpen();
-    paused = true;
-    pauseCause = cause;
-    pausedAtNanos = nowNanos;
+    pauses.begin(cause, nowNanos);
   }
 
-  /** The stream resumed: writes the paused span (SILENCE) or cuts it (CUT). */
+  /**
+   * The stream resumed: writes the paused span (SILENCE) or cuts it (CUT); the sequence restarts
+   * and the next packet re-anchors by arrival time.
+   */
   public void resume(long nowNanos) {
-    if (!paused) {
+    if (!pauses.paused()) {
       return;
     }
-    paused = false;
     restartOnNextPacket = true;
-    if (!timeline.started()) {
-      return; // nothing placed on any stream yet: the lead-in will cover the pause
-    }
-    if (pauseMode == PauseMode.SILENCE) {
-      long resumedAt = arrivalPosition(nowNanos);
-      if (resumedAt > out.written()) {
-        out.gap(resumedAt - out.written(), pauseCause);
-      }
-    } else {
-      log.gap(out.written(), 0, pauseCause); // marks where the paused span was cut out
-      cutSamples += SessionTimeline.samplesIn(Math.max(0, nowNanos - pausedAtNanos), sampleRate);
-    }
+    pauses.end(nowNanos);
   }
 
   public boolean paused() {
-    return paused;
+    return pauses.paused();
   }
 
   /** Counts a packet the I/O layer dropped: not RTP, or from a source other than the latched. */
@@ -328,8 +262,8 @@ public final class TrackPlacer implements ReorderWindow.Output, DtmfTracker.List
   public void padTo(long samples) {
     if (samples > out.written()) {
       GapCause cause;
-      if (paused && pauseMode == PauseMode.SILENCE) {
-        cause = pauseCause;
+      if (pauses.silencing()) {
+        cause = pauses.cause();
       } else {
         cause = out.audio() > 0 ? GapCause.TAIL : GapCause.LEAD_IN;
       }
@@ -358,20 +292,19 @@ public final class TrackPlacer implements ReorderWindow.Output, DtmfTracker.List
   }
 
   public StreamStats stats() {
-    long expected = expectedInEarlierSegments + (segmentOpen ? highestSeq - lowestSeq + 1 : 0);
     return new StreamStats(
         streamIndex,
         received,
-        expected,
+        sequences.expected(),
         lost,
         late,
         duplicates,
         discarded,
         out.written(),
         out.silence(),
-        firstSsrc,
-        ssrcChanges,
-        firstSsrc < 0 ? null : timeline.instantAt(firstArrivalNanos));
+        sources.first(),
+        sources.changes(),
+        sources.first() < 0 ? null : timeline.instantAt(sources.firstArrivalNanos()));
   }
 
   /** Gaps, SSRC changes and DTMF events so far. */
@@ -388,36 +321,22 @@ public final class TrackPlacer implements ReorderWindow.Output, DtmfTracker.List
       anchor.settle();
       realign();
     }
-    long position = anchor.positionOf(timestamp);
-    if (anchorUnplaced) {
-      // The first packet of a segment never lands behind what is written: shift the anchor.
-      if (position < out.written()) {
-        anchor.shift(out.written() - position);
-        position = out.written();
-      }
-      anchorUnplaced = false;
+    long position = segment.place(anchor.positionOf(timestamp), out.written());
+    long shift = senderReports.applyPending(position, out.written(), anchor);
+    if (shift > 0) {
+      gaps.shifted(shift);
     }
-    position = applyPendingShift(position);
-    if (ssrcChangePending) {
-      ssrcChangePending = false;
-      log.ssrcChange(position, previousSsrc, ssrc, timeline.instantAt(ssrcChangeArrivalNanos));
-    }
-    PayloadDecoder decoder = formats.decoder(kind);
-    if (kind != lastKind || discontinuity || lostSinceAudio > 0) {
-      decoder.reset(); // stateful codecs restart clean after a switch, a new segment, a loss
-    }
-    lastKind = kind;
-    discontinuity = false;
-    int bytes = decoder.decode(payload, 0, length, decoded, 0);
-    if (bytes < 0) {
+    position += shift;
+    sources.logChange(position, log, timeline);
+    int samples = decoder.decode(kind, payload, length, gaps.lossSinceAudio());
+    if (samples < 0) {
       discarded++;
-      lostSinceAudio++; // its span is missing audio: the gap it leaves is LOSS
+      gaps.lost(); // its span is missing audio: the gap it leaves is LOSS
       return;
     }
-    int samples = bytes / formats.storedEncoding().bytesPerSample();
     if (position >= out.written()) {
       if (position > out.written()) {
-        fillGap(position - out.written());
+        gaps.fill(position - out.written());
       }
       writeAudio(0, samples);
     } else if (position + samples <= out.written()) {
@@ -427,31 +346,13 @@ public final class TrackPlacer implements ReorderWindow.Output, DtmfTracker.List
       int overlap = (int) (out.written() - position);
       writeAudio(overlap, samples - overlap);
     }
-    lostSinceAudio = 0;
-    lastAudioSamples = samples;
-    segmentCause = null;
-    shiftGap = 0;
+    gaps.audioWritten(samples);
   }
 
   @Override
   public void lost(long sequence) {
     lost++;
-    lostSinceAudio++;
-  }
-
-  @Override
-  public void dtmfEvent(
-      int event,
-      long startTimestamp,
-      long durationTicks,
-      long firstArrivalNanos,
-      long firstDurationTicks) {
-    int perTick = needsAnchor ? formats.samplesPerTick(0) : anchor.samplesPerTick();
-    long offset =
-        needsAnchor
-            ? arrivalPosition(firstArrivalNanos) - firstDurationTicks * perTick
-            : anchor.positionOf(startTimestamp);
-    log.dtmf(dtmfMasking ? -1 : event, Math.max(0, offset), durationTicks * perTick, dtmfMasking);
+    gaps.lost();
   }
 
   private void receiveOther(
@@ -476,98 +377,50 @@ public final class TrackPlacer implements ReorderWindow.Output, DtmfTracker.List
     }
   }
 
-  private void beginSource(long newSsrc, int sequence, long arrivalNanos) {
-    boolean change = started;
-    if (change) {
-      previousSsrc = ssrc;
-      ssrcChanges++;
-    } else {
-      started = true;
-      firstSsrc = newSsrc;
-      firstArrivalNanos = arrivalNanos;
-    }
-    restartSequence(sequence); // the old source's packets leave the window first
-    ssrc = newSsrc;
-    if (change) {
-      ssrcChangePending = true; // logged where the new source's first sample goes
-      ssrcChangeArrivalNanos = arrivalNanos;
-    }
-  }
-
   /** Closes the current sequence segment (RFC 3550 §A.1 re-sync) and opens one at {@code seq}. */
   private void restartSequence(int sequence) {
     window.flush(this);
     endSegment();
-    if (segmentOpen) {
-      expectedInEarlierSegments += highestSeq - lowestSeq + 1;
-    }
+    sequences.restart(sequence);
     window.restart();
-    segmentOpen = true;
-    highestSeq = sequence;
-    lowestSeq = sequence;
-    needsAnchor = true;
+    segment.close();
   }
 
-  /** After the window is flushed: DTMF spans end with the segment's timestamps. */
+  /** After the window is flushed: DTMF spans and corrections end with the segment's timestamps. */
   private void endSegment() {
     dtmf.clearSpans();
-    pendingShift = 0;
-    segmentCause = out.audio() > 0 ? GapCause.REANCHOR : GapCause.LEAD_IN;
+    senderReports.dropPending();
+    gaps.segmentEnded();
   }
 
-  private void beginAnchor(long extendedSeq, long extendedTs, int kind, long arrivalNanos) {
-    if (segmentCause == null) {
-      segmentCause = out.audio() > 0 ? GapCause.REANCHOR : GapCause.LEAD_IN;
-    }
-    anchor.begin(
-        extendedTs, formats.samplesPerTick(kind), arrivalPosition(arrivalNanos), arrivalNanos);
-    segmentClockRate = formats.clockRate(kind);
-    highestTimestamp = extendedTs;
-    highestAudioSeq = extendedSeq;
-    anchorUnplaced = true;
-    discontinuity = true;
-    needsAnchor = false;
+  private void beginSegment(long extendedSeq, long extendedTs, int kind, long arrivalNanos) {
+    gaps.segmentBegins();
+    segment.begin(
+        extendedSeq,
+        extendedTs,
+        formats.samplesPerTick(kind),
+        formats.clockRate(kind),
+        arrivalPosition(arrivalNanos),
+        arrivalNanos);
+    decoder.discontinuity();
   }
 
   /** Where an arrival falls on this track: the session position, less what pauses cut out. */
   private long arrivalPosition(long arrivalNanos) {
-    return timeline.positionOf(arrivalNanos, sampleRate) - cutSamples;
+    return pauses.arrivalPosition(arrivalNanos);
   }
 
   /** Asks the sender report of the current source where the segment belongs. */
   private void realign() {
-    if (needsAnchor || !anchor.settled() || cutSamples != 0) {
+    if (!segment.anchored() || !anchor.settled() || pauses.cutSamples() != 0) {
       return; // nothing placed to align yet, or a cut track meant to be out of step
     }
-    long shift = senderReports.correction(ssrc, highestTimestamp, anchor);
-    if (shift != SenderReportAlignment.NONE) {
-      pendingShift = shift;
-    }
-  }
-
-  /** Applies a sender-report correction as far as the gap before {@code position} allows. */
-  private long applyPendingShift(long position) {
-    if (pendingShift == 0) {
-      return position;
-    }
-    long shift =
-        pendingShift > 0
-            ? pendingShift
-            : Math.max(pendingShift, -Math.max(0, position - out.written()));
-    if (shift > 0) {
-      shiftGap = shift;
-    }
-    anchor.shift(shift);
-    pendingShift -= shift;
-    return position + shift;
+    senderReports.realign(sources.current(), segment.highestTimestamp(), anchor);
   }
 
   private void count(ReorderWindow.Outcome outcome, long extendedSeq) {
     switch (outcome) {
-      case HELD -> {
-        highestSeq = Math.max(highestSeq, extendedSeq);
-        lowestSeq = Math.min(lowestSeq, extendedSeq);
-      }
+      case HELD -> sequences.held(extendedSeq);
       case DUPLICATE -> duplicates++;
       case LATE -> late++;
     }
@@ -579,43 +432,12 @@ public final class TrackPlacer implements ReorderWindow.Output, DtmfTracker.List
     }
   }
 
-  /**
-   * Silence before a packet, split by cause (see the class comment): the span of packets declared
-   * lost first (their count times the last packet's length), then DTX or the segment's cause, then
-   * a sender-report correction's REANCHOR. So LOSS gaps account for every lost packet of a known
-   * length, also when a new segment follows the loss.
-   */
-  private void fillGap(long samples) {
-    long reanchor = Math.min(shiftGap, samples);
-    long rest = samples - reanchor;
-    if (lostSinceAudio > 0 && (lastAudioSamples > 0 || segmentCause == null)) {
-      long loss = lastAudioSamples > 0 ? Math.min(rest, lostSinceAudio * lastAudioSamples) : rest;
-      out.gap(loss, GapCause.LOSS);
-      rest -= loss;
-    }
-    out.gap(rest, segmentCause != null ? segmentCause : GapCause.DTX);
-    out.gap(reanchor, GapCause.REANCHOR);
-  }
-
   /** Writes decoded samples [from, from + count) at the track's end, masking DTMF spans. */
   private void writeAudio(int from, int count) {
-    int cursor = from;
-    int end = from + count;
     if (dtmfMasking) {
-      long origin = out.written() - from; // the position of decoded sample 0
-      for (int i = 0; i < dtmf.spanCount() && cursor < end; i++) {
-        long spanEnd = dtmf.spanEnd(i);
-        long maskFrom = anchor.positionOf(dtmf.spanStart(i)) - origin;
-        long maskTo = spanEnd == DtmfTracker.OPEN ? end : anchor.positionOf(spanEnd) - origin;
-        int s = (int) Math.max(cursor, Math.min(end, maskFrom));
-        int e = (int) Math.max(cursor, Math.min(end, maskTo));
-        if (s < e) {
-          out.audio(decoded, cursor, s);
-          out.masked(e - s);
-          cursor = e;
-        }
-      }
+      mask.write(decoder.decoded(), from, from + count);
+    } else {
+      out.audio(decoder.decoded(), from, from + count);
     }
-    out.audio(decoded, cursor, end);
   }
 }

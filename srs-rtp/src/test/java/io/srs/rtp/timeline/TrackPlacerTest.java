@@ -1,11 +1,15 @@
 package io.srs.rtp.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.srs.core.media.Codec;
 import io.srs.core.port.StreamStats;
+import io.srs.core.port.StreamTimeline.SsrcChange;
+import io.srs.core.port.TrackSink;
 import io.srs.rtp.InMemoryTrackSink;
 import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -377,5 +381,87 @@ class TrackPlacerTest {
         .isEqualTo(new Track().packets(0, 2).silence(SAMPLES).packets(4, 5).bytes());
     assertThat(placer.stats().packetsDiscarded()).isEqualTo(1);
     assertThat(placer.stats().packetsExpected()).isEqualTo(5);
+  }
+
+  @Test
+  void secondSsrcChangeBeforeTheFirstIsWrittenLogsBothChangesFaithfully() {
+    long b = 0xBBBBL;
+    long c = 0xCCCCL;
+    for (int n = 0; n < 10; n++) {
+      packet(placer, n);
+    }
+    // B's three packets are still in the reorder window when C takes over.
+    for (int n = 0; n < 3; n++) {
+      receive(
+          placer, 2000 + n, 70_000 + SAMPLES * n, b, PCMU, payload(20 + n), (200 + 20 * n) * MS);
+    }
+    for (int n = 0; n < 3; n++) {
+      receive(
+          placer, 3000 + n, 90_000 + SAMPLES * n, c, PCMU, payload(40 + n), (260 + 20 * n) * MS);
+    }
+    placer.flush();
+
+    assertThat(placer.timeline().ssrcChanges())
+        .extracting(SsrcChange::previousSsrc, SsrcChange::ssrc)
+        .containsExactly(tuple(SSRC, b), tuple(b, c));
+  }
+
+  /** Counts what it is given and keeps nothing, so only the placer's allocations are measured. */
+  private static final class CountingSink implements TrackSink {
+    private long samples;
+
+    @Override
+    public void write(byte[] source, int offset, int length) {
+      samples += length;
+    }
+
+    @Override
+    public void writeSilence(long count) {
+      samples += count;
+    }
+
+    @Override
+    public long samplesWritten() {
+      return samples;
+    }
+  }
+
+  /**
+   * Packets {@code from} until {@code to} of a steady stream in which every 16th pair is swapped in
+   * sending order and every 50th packet comes twice: the reorder and duplicate paths run too.
+   */
+  private static void stream(TrackPlacer placer, PayloadSource source, int from, int to) {
+    for (int i = from; i < to; i++) {
+      int n = i % 16 == 0 ? i + 1 : i % 16 == 1 ? i - 1 : i;
+      int copies = n % 50 == 0 ? 2 : 1;
+      for (int c = 0; c < copies; c++) {
+        placer.receive(
+            n & 0xFFFF,
+            (SAMPLES * (long) n) & 0xFFFF_FFFFL,
+            SSRC,
+            PCMU,
+            source,
+            0,
+            SAMPLES,
+            20 * MS * i);
+      }
+    }
+  }
+
+  @Test
+  void placingAPacketAllocatesNothing() {
+    TrackPlacer steady =
+        new TrackPlacer(0, Codec.PCMU, PCMU, new CountingSink(), timeline, 8, 1472);
+    PayloadSource source = PayloadSource.of(payload(7));
+    stream(steady, source, 0, 20_000); // warm-up: class loading, JIT, first-use tables
+    var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    long before = threads.getCurrentThreadAllocatedBytes();
+    stream(steady, source, 20_000, 120_000);
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+    assertThat(steady.stats().packetsLost()).isZero();
+    assertThat(steady.stats().packetsDuplicate()).isEqualTo(120_000 / 50);
+    assertThat(allocated).as("bytes allocated by 100,000 packets").isLessThan(16 * 1024);
   }
 }

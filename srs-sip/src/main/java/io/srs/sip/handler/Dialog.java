@@ -1,6 +1,7 @@
 package io.srs.sip.handler;
 
 import io.srs.core.service.OfferDecision.AnsweredStream;
+import io.srs.core.session.EndReason;
 import io.srs.core.session.RecordingId;
 import io.srs.sip.message.DialogKey;
 import io.srs.sip.sdp.SdpAnswer;
@@ -39,6 +40,7 @@ public final class Dialog {
   private boolean updating;
   private long timerGeneration;
   private Scheduler.Cancel timer = Scheduler.Cancel.NONE;
+  private EndReason pendingHangup;
 
   public Dialog(DialogKey key, RecordingId recordingId, SdpAnswer answer) {
     this.key = Objects.requireNonNull(key, "key");
@@ -104,6 +106,23 @@ public final class Dialog {
     timer.cancel();
     timer = Scheduler.Cancel.NONE;
     timerGeneration++;
+  }
+
+  /**
+   * Keeps {@code reason} for the ACK when it has not arrived (RFC 3261 §15: no BYE before it) and
+   * returns true; false when the BYE may go out now, or the dialog has ended anyway.
+   */
+  synchronized boolean deferHangupUntilAck(EndReason reason) {
+    if (state != State.ANSWERED) {
+      return false;
+    }
+    pendingHangup = reason;
+    return true;
+  }
+
+  /** Why the recording ended before the ACK came; null when it did not. */
+  synchronized EndReason pendingHangup() {
+    return pendingHangup;
   }
 
   public synchronized SdpAnswer answer() {

@@ -161,7 +161,7 @@ public final class InviteHandler implements RequestHandler {
     Reply ok =
         SessionTimer.decorate(Replies.of(200), timer)
             .withToTag(dialog.key().localTag())
-            .withHeader("Contact", contact.contact(request.transport()))
+            .withHeader("Contact", contact.contact(request))
             .withHeader("Allow", SipCapabilities.ALLOW)
             .withHeader("Supported", SipCapabilities.SUPPORTED)
             .withBody("application/sdp", sdp);

@@ -21,7 +21,7 @@ public final class OptionsHandler implements RequestHandler {
   public void handle(InboundRequest request, Responder responder) {
     Reply reply =
         service.acceptingCalls()
-            ? Replies.of(200).withHeader("Contact", contact.contact(request.transport()))
+            ? Replies.of(200).withHeader("Contact", contact.contact(request))
             : Replies.error(503, "not accepting calls")
                 .withHeader("Retry-After", Integer.toString(SipCapabilities.RETRY_AFTER_SECONDS));
     responder.send(

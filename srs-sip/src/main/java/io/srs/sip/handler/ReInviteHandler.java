@@ -115,7 +115,7 @@ public final class ReInviteHandler implements RequestHandler {
       return refusal.reply();
     }
     SessionUpdate update = read.update();
-    Reply ok = Replies.of(200).withHeader("Contact", contact.contact(request.transport()));
+    Reply ok = Replies.of(200).withHeader("Contact", contact.contact(request));
     if (update.hasOffer() || update.hasMetadata()) {
       UpdateDecision decision;
       try {

@@ -2,6 +2,7 @@ package io.srs.sip.handler;
 
 import io.srs.core.service.RecordingService;
 import io.srs.core.session.EndReason;
+import io.srs.core.session.RecordingId;
 import io.srs.sip.SipSettings;
 import io.srs.sip.message.DialogKey;
 import io.srs.sip.message.InboundRequest;
@@ -30,16 +31,19 @@ public final class RequestDispatcher {
   private final DialogRegistry dialogs;
   private final RecordingService service;
   private final AckTimeout ackTimeout;
+  private final Hangup hangup;
 
   RequestDispatcher(
       Map<String, RequestHandler> handlers,
       DialogRegistry dialogs,
       RecordingService service,
-      AckTimeout ackTimeout) {
+      AckTimeout ackTimeout,
+      Hangup hangup) {
     this.handlers = Map.copyOf(handlers);
     this.dialogs = dialogs;
     this.service = service;
     this.ackTimeout = ackTimeout;
+    this.hangup = hangup;
   }
 
   /**
@@ -47,30 +51,9 @@ public final class RequestDispatcher {
    *
    * @param offerExecutor where the domain's offer decisions run (off the SIP threads)
    * @param scheduler runs the ACK timeout and the session timer (RFC 4028) of each dialog
-   */
-  public static RequestDispatcher create(
-      SipSettings settings,
-      RecordingService service,
-      MetadataDecoder metadataDecoder,
-      Executor offerExecutor,
-      Scheduler scheduler,
-      Clock clock,
-      RandomGenerator random) {
-    return create(
-        settings,
-        service,
-        metadataDecoder,
-        offerExecutor,
-        scheduler,
-        clock,
-        random,
-        SessionTimerPolicy.STANDARD);
-  }
-
-  /**
-   * As {@link #create(SipSettings, RecordingService, MetadataDecoder, Executor, Scheduler, Clock,
-   * RandomGenerator)} with the session-timer bounds given; production uses {@link
-   * SessionTimerPolicy#STANDARD}, tests a shorter minimum.
+   * @param timerPolicy session-timer bounds: {@link SessionTimerPolicy#STANDARD} in production, a
+   *     shorter minimum in tests
+   * @param byes sends the BYEs with which we end dialogs ourselves
    */
   public static RequestDispatcher create(
       SipSettings settings,
@@ -80,10 +63,12 @@ public final class RequestDispatcher {
       Scheduler scheduler,
       Clock clock,
       RandomGenerator random,
-      SessionTimerPolicy timerPolicy) {
+      SessionTimerPolicy timerPolicy,
+      ByeSender byes) {
     DialogRegistry dialogs = new DialogRegistry();
-    SessionTimer sessionTimer = new SessionTimer(timerPolicy, dialogs, service, scheduler);
-    AckTimeout ackTimeout = new AckTimeout(dialogs, service, scheduler);
+    Hangup hangup = new Hangup(dialogs, byes);
+    SessionTimer sessionTimer = new SessionTimer(timerPolicy, dialogs, service, scheduler, hangup);
+    AckTimeout ackTimeout = new AckTimeout(dialogs, service, scheduler, hangup);
     PendingInvites pending = new PendingInvites(clock);
     SdpParser sdpParser = new SdpParser();
     SdpAnswerWriter answerWriter = new SdpAnswerWriter(settings.mediaAddress());
@@ -95,20 +80,23 @@ public final class RequestDispatcher {
     Map<String, RequestHandler> handlers =
         Map.of(
             "INVITE",
-            new InviteHandler(
+            SourceFilter.wrap(
+                settings.allowedSources(),
                 service,
-                reader,
-                dialogs,
-                pending,
-                offerExecutor,
-                random,
-                answerWriter,
-                contact,
-                reInvite,
-                ackTimeout,
-                sessionTimer),
+                new InviteHandler(
+                    service,
+                    reader,
+                    dialogs,
+                    pending,
+                    offerExecutor,
+                    random,
+                    answerWriter,
+                    contact,
+                    reInvite,
+                    ackTimeout,
+                    sessionTimer)),
             "ACK",
-            new AckHandler(dialogs, service),
+            new AckHandler(dialogs, service, hangup),
             "BYE",
             new ByeHandler(dialogs, service, updates),
             "CANCEL",
@@ -117,7 +105,7 @@ public final class RequestDispatcher {
             new OptionsHandler(service, contact),
             "UPDATE",
             reInvite);
-    return new RequestDispatcher(handlers, dialogs, service, ackTimeout);
+    return new RequestDispatcher(handlers, dialogs, service, ackTimeout, hangup);
   }
 
   public void dispatch(InboundRequest request, Responder responder) {
@@ -172,6 +160,15 @@ public final class RequestDispatcher {
               dialog.moveTo(Dialog.State.TERMINATED);
               service.end(dialog.recordingId(), EndReason.ERROR);
             });
+  }
+
+  /**
+   * The domain ended recording {@code id} for {@code reason} (media timeout, shutdown...): unless
+   * the SRC ended it itself, its dialog is forgotten and a BYE tells the SRC (RFC 3261 §15.1.1).
+   * Safe from any thread; never blocks.
+   */
+  public void recordingEnded(RecordingId id, EndReason reason) {
+    hangup.recordingEnded(id, reason);
   }
 
   public int dialogCount() {

@@ -11,12 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the RFC 4028 session timer of each dialog on the {@link Scheduler}. Each 2xx to an INVITE,
  * re-INVITE or UPDATE that agreed an interval (re)starts it (§10: a refresh is any such transaction
- * answered 2xx); one that agreed none stops it. When it fires the recording ends with {@link
- * EndReason#SESSION_EXPIRED} and the dialog is forgotten.
- *
- * <p>We send no BYE on expiry: the handlers only answer requests, and the JAIN-SIP adapter has no
- * path for a UAS-originated request. RFC 4028 §10 says the non-refresher SHOULD send one; the SRC
- * that stopped refreshing will get 481 to anything it sends later, which ends its side too.
+ * answered 2xx); one that agreed none stops it. When it fires the dialog is forgotten, a BYE goes
+ * out (§10: the side that is not the refresher SHOULD send one) with {@code Reason: SIP;cause=408}
+ * and the recording ends with {@link EndReason#SESSION_EXPIRED}.
  */
 final class SessionTimer {
   private static final Logger log = LoggerFactory.getLogger(SessionTimer.class);
@@ -25,16 +22,19 @@ final class SessionTimer {
   private final DialogRegistry dialogs;
   private final RecordingService service;
   private final Scheduler scheduler;
+  private final Hangup hangup;
 
   SessionTimer(
       SessionTimerPolicy policy,
       DialogRegistry dialogs,
       RecordingService service,
-      Scheduler scheduler) {
+      Scheduler scheduler,
+      Hangup hangup) {
     this.policy = policy;
     this.dialogs = dialogs;
     this.service = service;
     this.scheduler = scheduler;
+    this.hangup = hangup;
   }
 
   /** The interval to agree to for {@code request}, or a refusal (400, 422). */
@@ -71,6 +71,7 @@ final class SessionTimer {
               log.warn(
                   "session timer expired for {}; ending recording {}", key, dialog.recordingId());
               dialog.moveTo(Dialog.State.TERMINATED);
+              hangup.bye(dialog, EndReason.SESSION_EXPIRED);
               service.end(dialog.recordingId(), EndReason.SESSION_EXPIRED);
             });
   }

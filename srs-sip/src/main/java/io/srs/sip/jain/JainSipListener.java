@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.random.RandomGenerator;
-import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -48,6 +47,7 @@ final class JainSipListener implements SipListenerExt {
   private final Header server;
   private final Clock clock;
   private final RandomGenerator random;
+  private final JainByes byes;
 
   JainSipListener(
       RequestDispatcher dispatcher,
@@ -56,7 +56,8 @@ final class JainSipListener implements SipListenerExt {
       HeaderFactory headers,
       Header server,
       Clock clock,
-      RandomGenerator random) {
+      RandomGenerator random,
+      JainByes byes) {
     this.dispatcher = dispatcher;
     this.transports = transports;
     this.messages = messages;
@@ -64,6 +65,7 @@ final class JainSipListener implements SipListenerExt {
     this.server = server;
     this.clock = clock;
     this.random = random;
+    this.byes = byes;
   }
 
   @Override
@@ -128,17 +130,9 @@ final class JainSipListener implements SipListenerExt {
       log.debug("dialog timeout {} ignored", event.getReason());
       return;
     }
+    // RFC 3261 §13.3.1.4: the session SHOULD be terminated with a BYE; the AckTimeout sends it,
+    // unless its own timer already has.
     dispatcher.ackTimedOut(keyOf(dialog));
-    // RFC 3261 §13.3.1.4: the session SHOULD be terminated with a BYE.
-    try {
-      Request bye = dialog.createRequest(Request.BYE);
-      ClientTransaction transaction =
-          ((SipProvider) event.getSource()).getNewClientTransaction(bye);
-      dialog.sendRequest(transaction);
-    } catch (Exception e) {
-      log.debug("could not send BYE after ACK timeout: {}", e.toString());
-      dialog.delete();
-    }
   }
 
   @Override
@@ -156,12 +150,14 @@ final class JainSipListener implements SipListenerExt {
 
   @Override
   public void processResponse(ResponseEvent event) {
-    // Only responses to our BYE after an ACK timeout arrive here; nothing depends on them.
+    // Only answers to the BYEs we send arrive here: we send no other request.
+    byes.responded(event);
   }
 
   @Override
   public void processTimeout(TimeoutEvent event) {
     log.debug("transaction timeout: {}", event.getTimeout());
+    byes.timedOut(event);
   }
 
   @Override

@@ -12,13 +12,19 @@ import io.srs.sip.testing.RecordingResponder;
 import io.srs.sip.testing.Requests;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A dispatcher wired as in production, around a fake service and a manual offer executor. */
 final class HandlerFixture {
   final FakeRecordingService service = new FakeRecordingService();
   final ManualExecutor executor = new ManualExecutor();
   final ManualScheduler scheduler = new ManualScheduler();
+
+  /** The BYEs the handlers asked the adapter to send, as "to-tag Reason-value". */
+  final List<String> byes = new CopyOnWriteArrayList<>();
+
   final RequestDispatcher dispatcher;
 
   HandlerFixture() {
@@ -26,15 +32,25 @@ final class HandlerFixture {
   }
 
   HandlerFixture(MetadataDecoder metadata) {
+    this(SipSettings.defaults("192.0.2.1", "192.0.2.1"), metadata);
+  }
+
+  HandlerFixture(SipSettings settings) {
+    this(settings, body -> RecordingMetadata.EMPTY);
+  }
+
+  HandlerFixture(SipSettings settings, MetadataDecoder metadata) {
     dispatcher =
         RequestDispatcher.create(
-            SipSettings.defaults("192.0.2.1", "192.0.2.1"),
+            settings,
             service,
             metadata,
             executor,
             scheduler,
             Clock.fixed(Requests.RECEIVED, ZoneOffset.UTC),
-            new Random(42));
+            new Random(42),
+            SessionTimerPolicy.STANDARD,
+            (dialog, reason) -> byes.add(dialog.localTag() + " " + reason));
   }
 
   /** Dispatches and runs the offer decision; returns what was sent. */

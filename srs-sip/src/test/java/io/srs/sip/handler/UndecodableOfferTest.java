@@ -6,7 +6,6 @@ import io.srs.core.media.Codec;
 import io.srs.core.metadata.RecordingMetadata;
 import io.srs.core.port.MediaReceiverFactory;
 import io.srs.core.port.MediaUnavailableException;
-import io.srs.core.port.RecordingEventListener;
 import io.srs.core.port.RecordingStore;
 import io.srs.core.service.RecordingCoordinator;
 import io.srs.sip.SipSettings;
@@ -56,14 +55,10 @@ class UndecodableOfferTest {
   @Test
   void offerWithNoRecordableCodecGets488WithAWarningNamingTheOffer() {
     RecordingCoordinator coordinator =
-        new RecordingCoordinator(
-            MEDIA,
-            STORE,
-            Runnable::run,
-            Clock.systemUTC(),
-            new Random(1),
-            RecordingEventListener.NONE,
-            new RecordingCoordinator.Limits(10));
+        RecordingCoordinator.builder(
+                MEDIA, STORE, Runnable::run, new RecordingCoordinator.Limits(10))
+            .random(new Random(1))
+            .build();
     RequestDispatcher dispatcher =
         RequestDispatcher.create(
             SipSettings.defaults("192.0.2.1", "192.0.2.1"),
@@ -72,7 +67,9 @@ class UndecodableOfferTest {
             Runnable::run,
             (delay, task) -> Scheduler.Cancel.NONE,
             Clock.systemUTC(),
-            new Random(1));
+            new Random(1),
+            SessionTimerPolicy.STANDARD,
+            ByeSender.NONE);
     String g729Only =
         "v=0\r\no=SRC 1 1 IN IP4 192.0.2.10\r\ns=-\r\nc=IN IP4 192.0.2.10\r\nt=0 0\r\n"
             + "m=audio 10000 RTP/AVP 18 96\r\na=rtpmap:96 opus/48000/2\r\na=label:1\r\n";

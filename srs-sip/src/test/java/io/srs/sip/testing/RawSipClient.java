@@ -17,12 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** A SIP peer on 127.0.0.1 that sends raw text and reads raw responses, over UDP or TCP. */
+/** A SIP peer on 127.0.0.1 that sends raw text and reads raw responses, over UDP, TCP or TLS. */
 public abstract class RawSipClient implements AutoCloseable {
   static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
   /** Every response read so far, in order. */
   public final List<RawResponse> received = new ArrayList<>();
+
+  /** Every request the server sent us (BYE), in order, as read while awaiting anything. */
+  public final List<RawRequest> requests = new ArrayList<>();
 
   public static RawSipClient udp(int serverPort) throws IOException {
     return new Udp(serverPort);
@@ -30,6 +33,11 @@ public abstract class RawSipClient implements AutoCloseable {
 
   public static RawSipClient tcp(int serverPort) throws IOException {
     return new Tcp(serverPort);
+  }
+
+  /** Over a TLS connection already made (and handshaken) by the test. */
+  public static RawSipClient tls(Socket connected) throws IOException {
+    return new Tcp(connected, "TLS");
   }
 
   public abstract int localPort();
@@ -60,6 +68,38 @@ public abstract class RawSipClient implements AutoCloseable {
     return await(
         r -> r.status() == status && r.cseqMethod().equals(cseqMethod),
         status + " to " + cseqMethod);
+  }
+
+  /**
+   * The first request of {@code method} the server sent, reading until it arrives; fails after
+   * {@code within}.
+   */
+  public RawRequest awaitRequest(String method, Duration within) throws IOException {
+    Instant deadline = Instant.now().plus(within);
+    while (true) {
+      for (RawRequest request : requests) {
+        if (request.method().equals(method)) {
+          return request;
+        }
+      }
+      if (!Instant.now().isBefore(deadline)) {
+        throw new AssertionError("no " + method + " within " + within + "; got " + requests);
+      }
+      RawResponse response = read(Duration.ofMillis(100));
+      if (response != null) {
+        received.add(response);
+      }
+    }
+  }
+
+  /** Answers a request the server sent. */
+  public void respond(RawRequest request, int status, String reason) throws IOException {
+    send(request.response(status, reason));
+  }
+
+  /** Keeps a request the server sent; {@link #read} then reports nothing for it. */
+  protected void requestArrived(String head, String body) {
+    requests.add(RawRequest.parse(head, body));
   }
 
   /** Reads whatever arrives within {@code window}: for asserting that nothing more comes. */
@@ -127,10 +167,11 @@ public abstract class RawSipClient implements AutoCloseable {
         return null;
       }
       String text = new String(buffer, 0, packet.getLength(), StandardCharsets.UTF_8);
-      if (text.startsWith("SIP/2.0") == false) {
-        return null; // a request from the server (BYE after ACK timeout): not under test
-      }
       int split = text.indexOf("\r\n\r\n");
+      if (!text.startsWith("SIP/2.0")) {
+        requestArrived(text.substring(0, split), text.substring(split + 4));
+        return null;
+      }
       return RawResponse.parse(text.substring(0, split), text.substring(split + 4));
     }
 
@@ -143,12 +184,23 @@ public abstract class RawSipClient implements AutoCloseable {
   private static final class Tcp extends RawSipClient {
     private final Socket socket;
     private final InputStream in;
+    private final String transport;
 
     Tcp(int serverPort) throws IOException {
-      socket = new Socket();
+      this(connect(serverPort), "TCP");
+    }
+
+    Tcp(Socket connected, String transport) throws IOException {
+      socket = connected;
+      in = socket.getInputStream();
+      this.transport = transport;
+    }
+
+    private static Socket connect(int serverPort) throws IOException {
+      Socket socket = new Socket();
       socket.bind(new InetSocketAddress(LOOPBACK, 0));
       socket.connect(new InetSocketAddress(LOOPBACK, serverPort), 2000);
-      in = socket.getInputStream();
+      return socket;
     }
 
     @Override
@@ -158,7 +210,7 @@ public abstract class RawSipClient implements AutoCloseable {
 
     @Override
     public String transport() {
-      return "TCP";
+      return transport;
     }
 
     @Override
@@ -201,6 +253,7 @@ public abstract class RawSipClient implements AutoCloseable {
       socket.setSoTimeout(2000);
       byte[] body = in.readNBytes(n);
       if (!headText.startsWith("SIP/2.0")) {
+        requestArrived(headText, new String(body, StandardCharsets.UTF_8));
         return null;
       }
       return RawResponse.parse(headText, new String(body, StandardCharsets.UTF_8));

@@ -25,6 +25,8 @@ public final class Requests {
     this.method = method;
   }
 
+  private String remote = "192.0.2.10";
+
   public static Requests of(String method) {
     return new Requests(method);
   }
@@ -57,6 +59,12 @@ public final class Requests {
     return this;
   }
 
+  /** The source address (192.0.2.10 by default). */
+  public Requests remote(String ip) {
+    remote = ip;
+    return this;
+  }
+
   public Requests body(String contentType, String content) {
     headers.add("Content-Type", contentType);
     body = content.getBytes(StandardCharsets.UTF_8);
@@ -73,9 +81,9 @@ public final class Requests {
         headers.build(),
         body,
         SipTransport.UDP,
-        new InetSocketAddress("192.0.2.10", 5060),
+        new InetSocketAddress(remote, 5060),
         RECEIVED,
         new DialogKey(callId, fromTag, toTag),
-        new TransactionKey(branch, "192.0.2.10:5060"));
+        new TransactionKey(branch, remote + ":5060"));
   }
 }

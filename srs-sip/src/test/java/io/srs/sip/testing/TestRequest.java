@@ -17,6 +17,7 @@ public final class TestRequest {
   private int cseq = 1;
   private String cseqMethod;
   private String contact = "<sip:src@127.0.0.1:5080>;+sip.src";
+  private String requestUri;
   private final List<String> extra = new ArrayList<>();
   private String contentType;
   private String body = "";
@@ -68,6 +69,12 @@ public final class TestRequest {
     return this;
   }
 
+  /** A Request-URI of its own; by default {@code sip:srs@127.0.0.1:<server port>}. */
+  public TestRequest requestUri(String value) {
+    requestUri = value;
+    return this;
+  }
+
   public TestRequest contact(String value) {
     contact = value;
     return this;
@@ -86,7 +93,8 @@ public final class TestRequest {
 
   public String build() {
     StringBuilder text = new StringBuilder();
-    text.append(method).append(" sip:srs@127.0.0.1:").append(serverPort).append(" SIP/2.0\r\n");
+    String uri = requestUri != null ? requestUri : "sip:srs@127.0.0.1:" + serverPort;
+    text.append(method).append(' ').append(uri).append(" SIP/2.0\r\n");
     text.append("Via: SIP/2.0/")
         .append(transport)
         .append(" 127.0.0.1:")

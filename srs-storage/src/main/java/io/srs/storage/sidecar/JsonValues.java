@@ -1,7 +1,9 @@
 package io.srs.storage.sidecar;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.srs.core.port.GapCause;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /** How the sidecar spells values: one place, so every field uses the same units and names. */
@@ -12,6 +14,12 @@ final class JsonValues {
   /** ISO-8601 in UTC ('Z'), or null. */
   static String time(Instant instant) {
     return instant == null ? null : instant.toString();
+  }
+
+  /** Appends {@code values} to {@code array} in order; returns the array. */
+  static ArrayNode strings(ArrayNode array, List<String> values) {
+    values.forEach(array::add);
+    return array;
   }
 
   /**

@@ -1,5 +1,8 @@
 package io.srs.storage.sidecar;
 
+import static io.srs.storage.sidecar.JsonValues.strings;
+import static io.srs.storage.sidecar.JsonValues.time;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,7 +16,9 @@ import io.srs.core.metadata.ParticipantSessionAssociation;
 import io.srs.core.metadata.ParticipantStreamAssociation;
 import io.srs.core.metadata.RecordingMetadata;
 import io.srs.core.metadata.SessionRecordingAssociation;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * The RFC 7865 model as the sidecar shows it, and the participant references used everywhere else
@@ -41,9 +46,7 @@ final class MetadataModelJson {
   ArrayNode participants(RecordingMetadata metadata) {
     ArrayNode participants = nodes.arrayNode();
     for (Participant participant : metadata.participants()) {
-      ObjectNode node = participantRef(participant);
-      node.set("nameIds", nameIds(participant.nameIds()));
-      participants.add(node);
+      participants.add(participantRef(participant).set("nameIds", nameIds(participant.nameIds())));
     }
     return participants;
   }
@@ -65,42 +68,33 @@ final class MetadataModelJson {
 
   /** §6.2 {@code group}: the id that links recordings of one call, and when. */
   private ArrayNode groups(List<MetadataGroup> groups) {
-    ArrayNode array = nodes.arrayNode();
-    for (MetadataGroup group : groups) {
-      array
-          .addObject()
-          .put("id", group.id())
-          .put("associateTime", JsonValues.time(group.associateTime()))
-          .put("disassociateTime", JsonValues.time(group.disassociateTime()));
-    }
-    return array;
+    return objects(
+        groups,
+        (node, group) ->
+            times(node.put("id", group.id()), group.associateTime(), group.disassociateTime()));
   }
 
   /** §6.7 {@code sessionrecordingassoc}: when each session was part of this recording. */
   private ArrayNode sessionRecordings(List<SessionRecordingAssociation> associations) {
-    ArrayNode array = nodes.arrayNode();
-    for (SessionRecordingAssociation association : associations) {
-      array
-          .addObject()
-          .put("sessionId", association.sessionId())
-          .put("associateTime", JsonValues.time(association.associateTime()))
-          .put("disassociateTime", JsonValues.time(association.disassociateTime()));
-    }
-    return array;
+    return objects(
+        associations,
+        (node, association) ->
+            times(
+                node.put("sessionId", association.sessionId()),
+                association.associateTime(),
+                association.disassociateTime()));
   }
 
   /** §6.8 {@code participantsessionassoc}: when each participant was in which session. */
   private ArrayNode participantSessions(List<ParticipantSessionAssociation> associations) {
-    ArrayNode array = nodes.arrayNode();
-    for (ParticipantSessionAssociation association : associations) {
-      array
-          .addObject()
-          .put("participantId", association.participantId())
-          .put("sessionId", association.sessionId())
-          .put("associateTime", JsonValues.time(association.associateTime()))
-          .put("disassociateTime", JsonValues.time(association.disassociateTime()));
-    }
-    return array;
+    return objects(
+        associations,
+        (node, association) ->
+            times(
+                node.put("participantId", association.participantId())
+                    .put("sessionId", association.sessionId()),
+                association.associateTime(),
+                association.disassociateTime()));
   }
 
   /**
@@ -108,78 +102,81 @@ final class MetadataModelJson {
    * declarations it needs, so it parses on its own (UCIDs, Genesys ids, BroadWorks tracking ids).
    */
   private ArrayNode extensions(List<ExtensionData> extensions) {
-    ArrayNode array = nodes.arrayNode();
-    for (ExtensionData extension : extensions) {
-      array
-          .addObject()
-          .put("parent", extension.parent())
-          .put("namespace", extension.namespace())
-          .put("name", extension.name())
-          .put("xml", extension.xml());
-    }
-    return array;
+    return objects(
+        extensions,
+        (node, extension) ->
+            node.put("parent", extension.parent())
+                .put("namespace", extension.namespace())
+                .put("name", extension.name())
+                .put("xml", extension.xml()));
   }
 
   /** §6.3 {@code session}: its SIP session ids and the group it belongs to. */
   private ArrayNode sessions(List<MetadataSession> sessions) {
-    ArrayNode array = nodes.arrayNode();
-    for (MetadataSession session : sessions) {
-      ObjectNode s = array.addObject().put("id", session.id());
-      ArrayNode ids = s.putArray("sipSessionIds");
-      session.sipSessionIds().forEach(ids::add);
-      s.put("groupRef", session.groupRef());
-      s.put("startTime", JsonValues.time(session.startTime()));
-      s.put("stopTime", JsonValues.time(session.stopTime()));
-    }
-    return array;
+    return objects(
+        sessions,
+        (node, session) -> {
+          node.put("id", session.id());
+          strings(node.putArray("sipSessionIds"), session.sipSessionIds());
+          node.put("groupRef", session.groupRef());
+          node.put("startTime", time(session.startTime()));
+          node.put("stopTime", time(session.stopTime()));
+        });
   }
 
   /** §6.5 {@code participant}: id and every nameID. */
   private ArrayNode modelParticipants(List<Participant> participants) {
-    ArrayNode array = nodes.arrayNode();
-    for (Participant participant : participants) {
-      array.addObject().put("id", participant.id()).set("nameIds", nameIds(participant.nameIds()));
-    }
-    return array;
+    return objects(
+        participants,
+        (node, participant) ->
+            node.put("id", participant.id()).set("nameIds", nameIds(participant.nameIds())));
   }
 
   /** §6.6 {@code stream}: id, session and the SDP label that joins it to a track. */
   private ArrayNode streams(List<MetadataStream> streams) {
-    ArrayNode array = nodes.arrayNode();
-    for (MetadataStream stream : streams) {
-      array
-          .addObject()
-          .put("id", stream.id())
-          .put("sessionId", stream.sessionId())
-          .put("label", stream.label());
-    }
-    return array;
+    return objects(
+        streams,
+        (node, stream) ->
+            node.put("id", stream.id())
+                .put("sessionId", stream.sessionId())
+                .put("label", stream.label()));
   }
 
   /** §6.9 {@code participantstreamassoc}: who sends and receives which stream. */
   private ArrayNode associations(List<ParticipantStreamAssociation> associations) {
+    return objects(
+        associations,
+        (node, association) -> {
+          node.put("participantId", association.participantId());
+          strings(node.putArray("send"), association.send());
+          strings(node.putArray("recv"), association.recv());
+          times(node, association.associateTime(), association.disassociateTime());
+        });
+  }
+
+  private ArrayNode nameIds(List<NameId> nameIds) {
+    return objects(
+        nameIds,
+        (node, nameId) ->
+            node.put("aor", nameId.aor())
+                .put("name", nameId.name())
+                .put("lang", nameId.nameLang()));
+  }
+
+  /** An array of one object per item, in list order, each filled by {@code fill}. */
+  private <T> ArrayNode objects(List<T> items, BiConsumer<ObjectNode, T> fill) {
     ArrayNode array = nodes.arrayNode();
-    for (ParticipantStreamAssociation association : associations) {
-      ObjectNode a = array.addObject().put("participantId", association.participantId());
-      ArrayNode send = a.putArray("send");
-      association.send().forEach(send::add);
-      ArrayNode recv = a.putArray("recv");
-      association.recv().forEach(recv::add);
-      a.put("associateTime", JsonValues.time(association.associateTime()));
-      a.put("disassociateTime", JsonValues.time(association.disassociateTime()));
+    for (T item : items) {
+      fill.accept(array.addObject(), item);
     }
     return array;
   }
 
-  private ArrayNode nameIds(List<NameId> nameIds) {
-    ArrayNode array = nodes.arrayNode();
-    for (NameId nameId : nameIds) {
-      array
-          .addObject()
-          .put("aor", nameId.aor())
-          .put("name", nameId.name())
-          .put("lang", nameId.nameLang());
-    }
-    return array;
+  /**
+   * Appends when an association began and ended (RFC 7865 §6: {@code associate-time}, {@code
+   * disassociate-time}; null while it lasts): the last two fields of every element that has them.
+   */
+  private static ObjectNode times(ObjectNode node, Instant associate, Instant disassociate) {
+    return node.put("associateTime", time(associate)).put("disassociateTime", time(disassociate));
   }
 }

@@ -1,5 +1,6 @@
 package io.srs.storage.sidecar;
 
+import static io.srs.storage.sidecar.JsonValues.strings;
 import static io.srs.storage.sidecar.JsonValues.time;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -218,11 +219,6 @@ public final class SidecarWriter {
                     .put("bytes", file.bytes())
                     .put("sha256", file.sha256()));
     return versions;
-  }
-
-  private static ArrayNode strings(ArrayNode array, List<String> values) {
-    values.forEach(array::add);
-    return array;
   }
 
   private static TrackFile fileFor(int streamIndex, List<TrackFile> files) {

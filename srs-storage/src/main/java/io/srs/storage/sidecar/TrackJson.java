@@ -78,7 +78,9 @@ final class TrackJson {
         .put("lost", stats.packetsLost())
         .put("late", stats.packetsLate())
         .put("duplicate", stats.packetsDuplicate())
-        .put("discarded", stats.packetsDiscarded());
+        .put("discarded", stats.packetsDiscarded())
+        .put("authFailed", stats.packetsAuthFailed()) // SRTP tag or MKI wrong (RFC 3711 §3.3)
+        .put("replayed", stats.packetsReplayed()); // SRTP replay list (RFC 3711 §3.3.2)
     node.put("silenceSamples", stats.silenceSamples());
     node.put("firstSsrc", ssrc(stats.firstSsrc()));
     node.put("ssrcChanges", stats.ssrcChanges()); // the count; the list is timeline.ssrcChanges
@@ -119,6 +121,8 @@ final class TrackJson {
     node.put("late", stats.packetsLate());
     node.put("duplicate", stats.packetsDuplicate());
     node.put("discarded", stats.packetsDiscarded());
+    node.put("authFailed", stats.packetsAuthFailed());
+    node.put("replayed", stats.packetsReplayed());
     if (timeline == null) {
       for (String key : new String[] {"lossGaps", "lossMs", "pauseMs", "holdMs", "dtxMs"}) {
         node.putNull(key);

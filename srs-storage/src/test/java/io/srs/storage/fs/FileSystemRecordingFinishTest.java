@@ -260,6 +260,8 @@ class FileSystemRecordingFinishTest {
     assertThat(packets.get("late").asLong()).isZero();
     assertThat(packets.get("duplicate").asLong()).isZero();
     assertThat(packets.get("discarded").asLong()).isEqualTo(2);
+    assertThat(packets.get("authFailed").asLong()).as("plain RTP: none").isZero();
+    assertThat(packets.get("replayed").asLong()).isZero();
     assertThat(track.get("silenceSamples").asLong()).isEqualTo(160);
     assertThat(track.get("firstSsrc").asText()).isEqualTo("1234abcd");
     assertThat(track.get("ssrcChanges").asInt()).isZero();

@@ -56,7 +56,7 @@ class SidecarTimelineTest {
           new TrackFile(1, "track-1-2.wav", AudioEncoding.MULAW, 8000, 960_000, 960_058, "bb"));
 
   private static StreamStats stats(int index) {
-    return new StreamStats(index, 5990, 6000, 10, 2, 3, 1, 960_000, 4000, 0x0a0b0c0dL, 1, T0);
+    return new StreamStats(index, 5990, 6000, 10, 2, 3, 1, 960_000, 4000, 0x0a0b0c0dL, 1, T0, 4, 5);
   }
 
   /** Agent track: each gap cause once, a transfer's SSRC change at 95.3 s, two DTMF digits. */
@@ -314,6 +314,8 @@ class SidecarTimelineTest {
             "late",
             "duplicate",
             "discarded",
+            "authFailed",
+            "replayed",
             "lossGaps",
             "lossMs",
             "pauseMs",
@@ -325,6 +327,8 @@ class SidecarTimelineTest {
     assertThat(completeness.get("late").asLong()).isEqualTo(2);
     assertThat(completeness.get("duplicate").asLong()).isEqualTo(3);
     assertThat(completeness.get("discarded").asLong()).isEqualTo(1);
+    assertThat(completeness.get("authFailed").asLong()).isEqualTo(4);
+    assertThat(completeness.get("replayed").asLong()).isEqualTo(5);
     assertThat(completeness.get("lossGaps").asLong()).isEqualTo(2);
     assertThat(completeness.get("lossMs").asLong()).isEqualTo(60);
     assertThat(completeness.get("pauseMs").asLong()).isEqualTo(2_000);

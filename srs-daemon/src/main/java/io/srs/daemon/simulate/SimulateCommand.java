@@ -76,7 +76,9 @@ public final class SimulateCommand implements Callable<Integer> {
               + " the certificate an SBC will check.")
   boolean tlsInsecure;
 
-  @Option(names = "--srtp", description = "Not available in this build (the recorder has no SRTP).")
+  @Option(
+      names = "--srtp",
+      description = "Not available in this build (simulate cannot send SRTP yet).")
   boolean srtp;
 
   @Option(
@@ -187,7 +189,8 @@ public final class SimulateCommand implements Callable<Integer> {
   private SimulationConfig config() throws IOException {
     if (srtp) {
       throw new IllegalArgumentException(
-          "--srtp is not available in this build: the recorder does not support SRTP yet");
+          "--srtp is not available in this build: srs simulate cannot send SRTP yet (the"
+              + " recorder accepts SDES SRTP from an SRC)");
     }
     SimTransport sipTransport = SimTransport.fromWireName(transport);
     TlsClient tls = tls(sipTransport);

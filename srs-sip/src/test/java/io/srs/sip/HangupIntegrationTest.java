@@ -53,10 +53,7 @@ class HangupIntegrationTest {
   }
 
   private TestRequest request(RawSipClient client, String method, String callId) {
-    return TestRequest.of(method)
-        .ports(client.localPort(), port)
-        .callId(callId)
-        .branch("z9hG4bK-" + UUID.randomUUID());
+    return TestRequest.from(client, port, method, callId);
   }
 
   /** INVITE and its 200, not yet acknowledged. */

@@ -58,10 +58,7 @@ class SessionTimerIntegrationTest {
   }
 
   private TestRequest request(RawSipClient client, String method, String callId) {
-    return TestRequest.of(method)
-        .ports(client.localPort(), port)
-        .callId(callId)
-        .branch("z9hG4bK-" + UUID.randomUUID());
+    return TestRequest.from(client, port, method, callId);
   }
 
   /** INVITE with the compact forms {@code k:} and {@code x:}, 200, ACK; returns the 200. */

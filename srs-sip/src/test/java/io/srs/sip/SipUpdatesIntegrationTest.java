@@ -61,10 +61,7 @@ class SipUpdatesIntegrationTest {
   }
 
   private TestRequest request(RawSipClient client, String method, String callId) {
-    return TestRequest.of(method)
-        .ports(client.localPort(), port)
-        .callId(callId)
-        .branch("z9hG4bK-" + UUID.randomUUID());
+    return TestRequest.from(client, port, method, callId);
   }
 
   /** INVITE, 200, ACK; returns our To tag. */

@@ -31,6 +31,18 @@ public final class TestRequest {
     return new TestRequest(method);
   }
 
+  /**
+   * A request from {@code client} to the server on {@code serverPort} in call {@code callId}, on a
+   * fresh branch (a new transaction) as a real client sends it.
+   */
+  public static TestRequest from(
+      RawSipClient client, int serverPort, String method, String callId) {
+    return of(method)
+        .ports(client.localPort(), serverPort)
+        .callId(callId)
+        .branch("z9hG4bK-" + java.util.UUID.randomUUID());
+  }
+
   public TestRequest transport(String value) {
     transport = value;
     return this;

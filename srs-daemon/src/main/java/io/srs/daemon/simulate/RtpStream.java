@@ -1,5 +1,6 @@
 package io.srs.daemon.simulate;
 
+import io.srs.rtp.srtp.SrtpProtector;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -8,7 +9,8 @@ import java.net.SocketAddress;
 
 /**
  * One outgoing RTP stream (RFC 3550 §5.1): its own socket (whose port the offer names), one reused
- * packet buffer, sequence and timestamp counters. Driven by one scheduler thread at a time.
+ * packet buffer, sequence and timestamp counters, and with SRTP the protector that encrypts each
+ * packet in place (RFC 3711 §3.3). Driven by one scheduler thread at a time.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -21,6 +23,9 @@ import java.net.SocketAddress;
 final class RtpStream implements AutoCloseable {
   static final int HEADER_BYTES = 12;
 
+  /** Room after the payload for the longest SRTP trailer: a 4-byte MKI and a 16-byte GCM tag. */
+  static final int MAX_SRTP_TRAILER_BYTES = 20;
+
   /** Byte 0: V=2, P=0, X=0, CC=0. */
   private static final byte B0_VERSION_2 = (byte) 0b1000_0000;
 
@@ -29,8 +34,11 @@ final class RtpStream implements AutoCloseable {
 
   private final DatagramSocket socket;
   private final EncodedAudio audio;
-  private final byte[] buffer = new byte[HEADER_BYTES + SimCodec.PAYLOAD_BYTES];
+  private final byte[] buffer =
+      new byte[HEADER_BYTES + SimCodec.PAYLOAD_BYTES + MAX_SRTP_TRAILER_BYTES];
   private final DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+  private final SdesOffer sdes;
+  private final SrtpProtector protector;
   private final int payloadType;
   private int sequence;
   private long timestamp;
@@ -44,8 +52,14 @@ final class RtpStream implements AutoCloseable {
       SimCodec codec,
       int ssrc,
       int firstSeq,
-      long firstTimestamp)
+      long firstTimestamp,
+      SdesOffer sdes)
       throws IOException {
+    this.sdes = sdes;
+    this.protector = sdes == null ? null : new SrtpProtector(sdes.keys());
+    if (protector != null && protector.rtpTrailerBytes() > MAX_SRTP_TRAILER_BYTES) {
+      throw new IllegalArgumentException(sdes + " needs more trailer room than a packet has");
+    }
     this.socket = new DatagramSocket(bind);
     this.audio = audio;
     this.payloadType = codec.payloadType();
@@ -56,6 +70,11 @@ final class RtpStream implements AutoCloseable {
     buffer[9] = (byte) (ssrc >>> 16);
     buffer[10] = (byte) (ssrc >>> 8);
     buffer[11] = (byte) ssrc;
+  }
+
+  /** The SDES offer this stream protects with; null for plain RTP. */
+  SdesOffer sdes() {
+    return sdes;
   }
 
   int localPort() {
@@ -81,6 +100,11 @@ final class RtpStream implements AutoCloseable {
     buffer[6] = (byte) (timestamp >>> 8);
     buffer[7] = (byte) timestamp;
     audio.copyPacket(audioPacket++, buffer, HEADER_BYTES);
+    int length = HEADER_BYTES + SimCodec.PAYLOAD_BYTES;
+    if (protector != null) {
+      length = protector.protectRtp(buffer, 0, length);
+    }
+    packet.setLength(length);
     socket.send(packet);
     talkspurtStart = false;
     sequence = (sequence + 1) & 0xFFFF;

@@ -1,5 +1,6 @@
 package io.srs.daemon.simulate;
 
+import io.srs.core.media.SrtpSuite;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.DatagramSocket;
@@ -78,8 +79,24 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Option(
       names = "--srtp",
-      description = "Not available in this build (simulate cannot send SRTP yet).")
-  boolean srtp;
+      arity = "0..1",
+      fallbackValue = "AES_CM_128_HMAC_SHA1_80",
+      paramLabel = "SUITE",
+      description =
+          "Send SRTP keyed by SDES (RFC 4568): each stream offers RTP/SAVP with a fresh a=crypto"
+              + " of SUITE (default when given without one: ${FALLBACK-VALUE}). Suites:"
+              + " AES_CM_128_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_32, AES_256_CM_HMAC_SHA1_80,"
+              + " AES_256_CM_HMAC_SHA1_32, AEAD_AES_128_GCM, AEAD_AES_256_GCM.")
+  String srtp;
+
+  @Option(
+      names = "--srtp-key-log",
+      paramLabel = "FILE",
+      description =
+          "With --srtp: append each stream's Call-ID, label and a=crypto line to FILE (created"
+              + " owner-only), to decrypt a capture or search the recorder's files for a leaked"
+              + " key. It holds secrets.")
+  Path srtpKeyLog;
 
   @Option(
       names = "--bind",
@@ -172,27 +189,31 @@ public final class SimulateCommand implements Callable<Integer> {
       return EXIT_USAGE;
     }
     out.printf(
-        "srs simulate: %d call(s) to %s over %s, %s, %s metadata, %.1f s each%n",
+        "srs simulate: %d call(s) to %s over %s, %s%s, %s metadata, %.1f s each%n",
         config.calls(),
         target,
         config.transport(),
         config.codec(),
+        config.srtp() == null ? "" : " over SRTP " + config.srtp().suite().sdesName(),
         config.dialect().wireName(),
         duration);
     out.flush();
-    SimulationReport report = new LoadRunner(config, Clock.systemUTC(), err).run();
+    SimulationReport report;
+    try (SimulatedSrtp ignored = config.srtp()) {
+      report = new LoadRunner(config, Clock.systemUTC(), err).run();
+    } catch (IOException e) {
+      err.println("srs simulate: cannot close the --srtp-key-log: " + e.getMessage());
+      err.flush();
+      return EXIT_USAGE;
+    }
     out.print(report.render());
     out.flush();
     return report.allSucceeded() ? EXIT_OK : EXIT_CALLS_FAILED;
   }
 
   private SimulationConfig config() throws IOException {
-    if (srtp) {
-      throw new IllegalArgumentException(
-          "--srtp is not available in this build: srs simulate cannot send SRTP yet (the"
-              + " recorder accepts SDES SRTP from an SRC)");
-    }
     SimTransport sipTransport = SimTransport.fromWireName(transport);
+    SrtpSuite srtpSuite = srtpSuite(sipTransport);
     TlsClient tls = tls(sipTransport);
     InetSocketAddress targetAddress = parseTarget(target);
     SimCodec simCodec;
@@ -224,7 +245,40 @@ public final class SimulateCommand implements Callable<Integer> {
         rate,
         maxConcurrent,
         seconds(responseTimeout, "--response-timeout"),
-        tls);
+        tls,
+        srtpSuite == null ? null : SimulatedSrtp.open(srtpSuite, srtpKeyLog));
+  }
+
+  /** The {@code --srtp} suite, or null for plain RTP. */
+  private SrtpSuite srtpSuite(SimTransport sipTransport) {
+    if (srtp == null) {
+      if (srtpKeyLog != null) {
+        throw new IllegalArgumentException("--srtp-key-log needs --srtp");
+      }
+      return null;
+    }
+    SrtpSuite suite =
+        SrtpSuite.fromSdesName(srtp)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "unknown --srtp suite '"
+                            + srtp
+                            + "'; expected one of "
+                            + java.util.Arrays.stream(SrtpSuite.values())
+                                .map(SrtpSuite::sdesName)
+                                .toList()));
+    if (sipTransport != SimTransport.TLS) {
+      // RFC 4568 §8.3: SDES keys ride in the SDP, so only a secured signalling path keeps them.
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(
+          "srs simulate: WARNING: --srtp over "
+              + sipTransport.name().toLowerCase(java.util.Locale.ROOT)
+              + ": the SDES keys travel in clear SDP (RFC 4568 §8.3); an SBC sends them over"
+              + " TLS.");
+      err.flush();
+    }
+    return suite;
   }
 
   /** The TLS client for {@code --transport tls}; TLS options with another transport are a slip. */

@@ -80,8 +80,8 @@ final class SimulatedCall {
     long setupNanos = -1;
     CallMedia media = null;
     try (SipTransport transport = open(bind)) {
-      streams.add(stream(bind, config.callerAudio()));
-      streams.add(stream(bind, config.agentAudio()));
+      streams.add(stream(bind, config.callerAudio(), 1));
+      streams.add(stream(bind, config.agentAudio(), 2));
       media = new CallMedia(streams);
       SipDialogClient dialog =
           new SipDialogClient(
@@ -110,6 +110,12 @@ final class SimulatedCall {
       for (int i = 0; i < streams.size() && i < targets.size(); i++) {
         MediaTarget target = targets.get(i);
         if (!target.refused()) {
+          String unprotected = srtpRefusal(streams.get(i), target);
+          if (unprotected != null) {
+            moveTo(State.FAILED);
+            dialog.bye(); // the dialog exists: end it rather than leave the recorder waiting
+            return CallResult.failed(true, "no SRTP", setupNanos, 0, unprotected);
+          }
           streams.get(i).target(new InetSocketAddress(target.address(), target.port()));
         }
       }
@@ -223,12 +229,39 @@ final class SimulatedCall {
     };
   }
 
-  private RtpStream stream(InetSocketAddress bind, EncodedAudio audio) throws IOException {
+  private RtpStream stream(InetSocketAddress bind, EncodedAudio audio, int label)
+      throws IOException {
+    SdesOffer sdes = config.srtp() == null ? null : config.srtp().offer(identity.callId(), label);
     return new RtpStream(
-        bind, audio, config.codec(), random.nextInt(), random.nextInt(), random.nextInt());
+        bind, audio, config.codec(), random.nextInt(), random.nextInt(), random.nextInt(), sdes);
   }
 
-  /** Two audio m-lines labelled 1 (caller) and 2 (agent) (RFC 7866 §8.1.1, RFC 4574). */
+  /**
+   * Why an accepted m-line would carry our SRTP in the clear or with a key the recorder did not
+   * take, or null when the answer matches the offer: RTP/SAVP with an {@code a=crypto} of our suite
+   * (RFC 4568 §7.1.2: the answer's line names the offer's suite and tag).
+   */
+  private static String srtpRefusal(RtpStream stream, MediaTarget target) {
+    SdesOffer offer = stream.sdes();
+    if (offer == null) {
+      return null;
+    }
+    if (!"RTP/SAVP".equals(target.proto())) {
+      return "offered RTP/SAVP, the recorder answered " + target.proto();
+    }
+    if (!offer.suite().sdesName().equals(target.cryptoSuite())) {
+      return "offered "
+          + offer.suite().sdesName()
+          + ", the recorder answered "
+          + (target.cryptoSuite() == null ? "no a=crypto" : target.cryptoSuite());
+    }
+    return null;
+  }
+
+  /**
+   * Two audio m-lines labelled 1 (caller) and 2 (agent) (RFC 7866 §8.1.1, RFC 4574); with SRTP each
+   * is RTP/SAVP with its own {@code a=crypto}, the same in every re-offer (RFC 4568 §7.1.4).
+   */
   private String sdp(List<RtpStream> streams, String direction) {
     String address = config.bindAddress();
     StringBuilder sdp =
@@ -243,9 +276,10 @@ final class SimulatedCall {
             .append(address)
             .append("\r\nt=0 0\r\n");
     for (int i = 0; i < streams.size(); i++) {
+      SdesOffer sdes = streams.get(i).sdes();
       sdp.append("m=audio ")
           .append(streams.get(i).localPort())
-          .append(" RTP/AVP ")
+          .append(sdes == null ? " RTP/AVP " : " RTP/SAVP ")
           .append(config.codec().payloadType())
           .append("\r\na=rtpmap:")
           .append(config.codec().payloadType())
@@ -256,6 +290,9 @@ final class SimulatedCall {
           .append("\r\na=")
           .append(direction)
           .append("\r\n");
+      if (sdes != null) {
+        sdp.append("a=").append(sdes.attribute()).append("\r\n");
+      }
     }
     return sdp.toString();
   }

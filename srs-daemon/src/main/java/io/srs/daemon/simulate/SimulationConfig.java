@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param transferAt when agent A hands over to agent B, from the ACK; null for no transfer
  * @param pauseAt when both streams pause (a=inactive), from the ACK; null for no pause
  * @param tls how the recorder is checked over TLS; set exactly when {@code transport} is TLS
+ * @param srtp how media is protected (SDES SRTP); null for plain RTP
  */
 public record SimulationConfig(
     InetSocketAddress target,
@@ -27,7 +28,8 @@ public record SimulationConfig(
     double rate,
     int maxConcurrent,
     Duration responseTimeout,
-    TlsClient tls) {
+    TlsClient tls,
+    SimulatedSrtp srtp) {
 
   /** The longest call a run may place. */
   public static final Duration MAX_DURATION = Duration.ofHours(1);

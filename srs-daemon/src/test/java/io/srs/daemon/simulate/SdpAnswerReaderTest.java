@@ -17,8 +17,8 @@ class SdpAnswerReaderTest {
             + "m=audio 20002 RTP/AVP 0\r\na=label:2\r\na=recvonly\r\n";
     assertThat(SdpAnswerReader.read(sdp))
         .containsExactly(
-            new MediaTarget("10.0.0.5", 20000, "recvonly"),
-            new MediaTarget("10.0.0.5", 20002, "recvonly"));
+            new MediaTarget("10.0.0.5", 20000, "recvonly", "RTP/AVP", null),
+            new MediaTarget("10.0.0.5", 20002, "recvonly", "RTP/AVP", null));
   }
 
   @Test
@@ -58,5 +58,38 @@ class SdpAnswerReaderTest {
     assertThatThrownBy(() -> SdpAnswerReader.read("v=0\r\nc=IN IP4 1.2.3.4\r\nm=audio x RTP/AVP 0"))
         .isInstanceOf(SdpException.class)
         .hasMessageContaining("not a number");
+  }
+
+  @Test
+  void anSrtpAnswerGivesItsTransportAndTheSuiteOfItsFirstCryptoLineButNotTheKey() throws Exception {
+    String key = "WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz";
+    String sdp =
+        "v=0\r\nc=IN IP4 10.0.0.5\r\n"
+            + "m=audio 20000 RTP/SAVP 0\r\na=crypto:1 AEAD_AES_128_GCM inline:"
+            + key
+            + "\r\na=crypto:2 AES_CM_128_HMAC_SHA1_80 inline:"
+            + key
+            + "\r\nm=audio 20002 RTP/AVP 0\r\n";
+    var targets = SdpAnswerReader.read(sdp);
+    assertThat(targets.get(0).proto()).isEqualTo("RTP/SAVP");
+    assertThat(targets.get(0).cryptoSuite()).isEqualTo("AEAD_AES_128_GCM");
+    assertThat(targets.get(1).proto()).isEqualTo("RTP/AVP");
+    assertThat(targets.get(1).cryptoSuite()).isNull();
+    assertThat(targets.toString()).doesNotContain(key);
+  }
+
+  @Test
+  void aMalformedCryptoLineIsRefusedWithoutQuotingIt() {
+    String secret = "c2VjcmV0LWtleS1tYXRlcmlhbC0xMjM0NTY3ODkw";
+    assertThatThrownBy(
+            () ->
+                SdpAnswerReader.read(
+                    "v=0\r\nc=IN IP4 10.0.0.5\r\nm=audio 20000 RTP/SAVP 0\r\na=crypto:1 inline:"
+                        + secret
+                        + "\r\n"))
+        .isInstanceOf(SdpException.class)
+        .hasMessageContaining("malformed a=crypto")
+        .message()
+        .doesNotContain(secret);
   }
 }

@@ -18,6 +18,9 @@ import java.util.concurrent.locks.LockSupport;
 final class SimulatedCall {
   private static final String BOUNDARY = "srs-simulate-boundary";
 
+  /** The longest failure detail printed for one call. */
+  static final int MAX_DETAIL = 400;
+
   enum State {
     NEW,
     INVITING,
@@ -102,8 +105,7 @@ final class SimulatedCall {
               config.dialect().inviteHeaders(identity));
       if (answer.status() >= 300) {
         moveTo(State.FAILED);
-        return CallResult.failed(
-            false, Integer.toString(answer.status()), -1, 0, answer.startLine());
+        return CallResult.failed(false, Integer.toString(answer.status()), -1, 0, describe(answer));
       }
       setupNanos = System.nanoTime() - sent;
       List<MediaTarget> targets = SdpAnswerReader.read(answer.sdp());
@@ -134,7 +136,7 @@ final class SimulatedCall {
       if (bye.status() >= 300) {
         moveTo(State.FAILED);
         return CallResult.failed(
-            true, "BYE " + bye.status(), setupNanos, media.packetsSent(), bye.startLine());
+            true, "BYE " + bye.status(), setupNanos, media.packetsSent(), describe(bye));
       }
       moveTo(State.ENDED);
       return CallResult.success(setupNanos, media.packetsSent());
@@ -210,6 +212,17 @@ final class SimulatedCall {
       }
     }
     return !dialog.remoteHungUp();
+  }
+
+  /**
+   * A refusal as the operator needs it: the status line and the recorder's Warning (RFC 3261
+   * §20.43), which says which m-line or header was the problem. Cut at {@link #MAX_DETAIL}.
+   */
+  static String describe(SipMessage response) {
+    String warning = response.header("Warning");
+    String detail =
+        warning == null ? response.startLine() : response.startLine() + "; Warning: " + warning;
+    return detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "...";
   }
 
   private CallResult failed(String reason, long setupNanos, CallMedia media, String detail) {

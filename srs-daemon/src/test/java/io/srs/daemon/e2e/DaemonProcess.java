@@ -46,10 +46,23 @@ final class DaemonProcess implements AutoCloseable {
     return daemon;
   }
 
+  /** Starts {@code srs run} on a JVM given {@code jvmArgs} (e.g. a logback configuration). */
+  static DaemonProcess start(Path workDir, List<String> jvmArgs, String... args) throws Exception {
+    DaemonProcess daemon = launch(workDir, jvmArgs, args);
+    daemon.awaitLine("recording server started", Duration.ofSeconds(30));
+    return daemon;
+  }
+
   /** Starts {@code srs run} with {@code args}, without waiting: for a start that must fail. */
   static DaemonProcess launch(Path workDir, String... args) throws Exception {
+    return launch(workDir, List.of(), args);
+  }
+
+  private static DaemonProcess launch(Path workDir, List<String> jvmArgs, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmArgs);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("io.srs.daemon.Main");

@@ -137,9 +137,53 @@ class SimulateIT {
   }
 
   @Test
-  void srtpIsRefusedWithAMessageSayingItIsNotAvailable() {
-    Run run = simulate("--target", "127.0.0.1:5060", "--srtp");
+  void anUnknownSrtpSuiteIsAUsageErrorListingTheSuites() {
+    Run run = simulate("--target", "127.0.0.1:5060", "--srtp", "F8_128_HMAC_SHA1_80");
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("--srtp is not available");
+    assertThat(run.err())
+        .contains("unknown --srtp suite 'F8_128_HMAC_SHA1_80'", "AEAD_AES_256_GCM");
+  }
+
+  @Test
+  void anSrtpKeyLogWithoutSrtpIsAUsageError() {
+    Run run = simulate("--target", "127.0.0.1:5060", "--srtp-key-log", "keys.log");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("--srtp-key-log needs --srtp");
+  }
+
+  @Test
+  void srtpOverUdpIsRecordedAndWarnsThatTheKeysTravelInClearSdp() throws Exception {
+    Path keyLog = work.resolve("srtp-keys.log");
+    try (InJvmDaemon srs = new InJvmDaemon(work, Map.of())) {
+      Run run =
+          simulate(
+              "--target",
+              "127.0.0.1:" + srs.sipPort,
+              "--bind",
+              "127.0.0.1",
+              "--duration",
+              "1",
+              "--srtp",
+              "--srtp-key-log",
+              keyLog.toString());
+      assertThat(run.exit()).as("exit; stdout:%n%s%nstderr:%n%s", run.out(), run.err()).isZero();
+      assertThat(run.out()).contains("over SRTP AES_CM_128_HMAC_SHA1_80");
+      assertThat(run.err()).contains("WARNING: --srtp over udp", "RFC 4568 §8.3");
+
+      Path recording = RecordingFiles.awaitOneRecording(srs.recordings, Duration.ofSeconds(20));
+      JsonNode sidecar = RecordingFiles.sidecar(recording);
+      for (int index = 0; index < 2; index++) {
+        JsonNode track = RecordingFiles.track(sidecar, index);
+        assertThat(track.get("srtp").get("suite").asText()).isEqualTo("AES_CM_128_HMAC_SHA1_80");
+        assertThat(track.get("packets").get("authFailed").asLong()).isZero();
+      }
+      List<String> lines = java.nio.file.Files.readAllLines(keyLog);
+      assertThat(lines).hasSize(2);
+      assertThat(lines.get(0)).contains(" label:1 a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:");
+      assertThat(java.nio.file.Files.getPosixFilePermissions(keyLog))
+          .containsExactlyInAnyOrder(
+              java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+              java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
   }
 }

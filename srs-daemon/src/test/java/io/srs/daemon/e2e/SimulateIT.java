@@ -152,7 +152,7 @@ class SimulateIT {
   }
 
   @Test
-  void srtpOverUdpIsRecordedAndWarnsThatTheKeysTravelInClearSdp() throws Exception {
+  void srtpOverUdpKeepsItsContextThroughATransferAndAPauseAndWarnsOfClearSdp() throws Exception {
     Path keyLog = work.resolve("srtp-keys.log");
     try (InJvmDaemon srs = new InJvmDaemon(work, Map.of())) {
       Run run =
@@ -162,7 +162,13 @@ class SimulateIT {
               "--bind",
               "127.0.0.1",
               "--duration",
+              "3",
+              "--transfer-at",
               "1",
+              "--pause-at",
+              "1.5",
+              "--pause-for",
+              "0.5",
               "--srtp",
               "--srtp-key-log",
               keyLog.toString());
@@ -175,8 +181,14 @@ class SimulateIT {
       for (int index = 0; index < 2; index++) {
         JsonNode track = RecordingFiles.track(sidecar, index);
         assertThat(track.get("srtp").get("suite").asText()).isEqualTo("AES_CM_128_HMAC_SHA1_80");
-        assertThat(track.get("packets").get("authFailed").asLong()).isZero();
+        assertThat(track.get("packets").get("authFailed").asLong())
+            .as("the re-INVITEs repeat the key, so the context (and ROC) carries on; %s", track)
+            .isZero();
+        assertThat(track.get("packets").get("received").asLong())
+            .as("2.5 s of 20 ms packets outside the pause")
+            .isBetween(110L, 130L);
       }
+      assertThat(sidecar.toString()).doesNotContain("srtp.rekeyed");
       List<String> lines = java.nio.file.Files.readAllLines(keyLog);
       assertThat(lines).hasSize(2);
       assertThat(lines.get(0)).contains(" label:1 a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:");

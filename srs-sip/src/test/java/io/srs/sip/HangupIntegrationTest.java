@@ -3,7 +3,6 @@ package io.srs.sip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.srs.core.metadata.RecordingMetadata;
 import io.srs.core.session.EndReason;
 import io.srs.core.session.RecordingId;
 import io.srs.sip.testing.Bodies;
@@ -12,14 +11,10 @@ import io.srs.sip.testing.RawRequest;
 import io.srs.sip.testing.RawResponse;
 import io.srs.sip.testing.RawSipClient;
 import io.srs.sip.testing.TestRequest;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The recorder ends a call itself (RFC 3261 §15.1.1) over real UDP on 127.0.0.1: the domain's
@@ -27,33 +22,12 @@ import org.junit.jupiter.api.Test;
  * SRC ended, never before our 2xx is acknowledged.
  */
 class HangupIntegrationTest {
-  private static final FakeRecordingService service = new FakeRecordingService();
-  private static SipServer server;
-  private static int port;
+  @RegisterExtension static final SipServerExtension sip = SipServerExtension.udp();
 
-  @BeforeAll
-  static void start() throws Exception {
-    port = RawSipClient.freePort();
-    SipSettings settings =
-        SipSettings.defaults("127.0.0.1", "127.0.0.1")
-            .withPort(port)
-            .withTransports(EnumSet.of(SipTransport.UDP));
-    server = new SipServer(settings, service, body -> RecordingMetadata.EMPTY, Clock.systemUTC());
-    server.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.stop();
-  }
-
-  @BeforeEach
-  void forgetEarlierCalls() {
-    service.reset();
-  }
+  private static final FakeRecordingService service = sip.service();
 
   private TestRequest request(RawSipClient client, String method, String callId) {
-    return TestRequest.from(client, port, method, callId);
+    return TestRequest.from(client, sip.port(), method, callId);
   }
 
   /** INVITE and its 200, not yet acknowledged. */
@@ -84,11 +58,11 @@ class HangupIntegrationTest {
 
   @Test
   void aRecordingTheRecorderEndsIsHungUpWithAByeThatSaysWhy() throws Exception {
-    try (RawSipClient client = RawSipClient.udp(port)) {
+    try (RawSipClient client = RawSipClient.udp(sip.port())) {
       String callId = UUID.randomUUID() + "@192.0.2.10";
       RawResponse ok = established(client, callId);
 
-      server.hangUp(recording(), EndReason.MEDIA_TIMEOUT);
+      sip.server().hangUp(recording(), EndReason.MEDIA_TIMEOUT);
       RawRequest bye = client.awaitRequest("BYE", Duration.ofSeconds(5));
       client.respond(bye, 200, "OK");
 
@@ -97,7 +71,7 @@ class HangupIntegrationTest {
       assertThat(bye.header("From")).contains("tag=" + ok.toTag());
       assertThat(bye.header("CSeq")).endsWith("BYE");
       assertThat(bye.header("User-Agent")).startsWith("SRS");
-      assertThat(server.dialogCount()).isZero();
+      assertThat(sip.server().dialogCount()).isZero();
       client.drain(Duration.ofSeconds(1)); // past T1: no retransmission once answered
       assertThat(client.requests).containsExactly(bye);
     }
@@ -105,10 +79,10 @@ class HangupIntegrationTest {
 
   @Test
   void aShutdownSaysSoWith503() throws Exception {
-    try (RawSipClient client = RawSipClient.udp(port)) {
+    try (RawSipClient client = RawSipClient.udp(sip.port())) {
       established(client, UUID.randomUUID() + "@192.0.2.10");
 
-      server.hangUp(recording(), EndReason.SHUTDOWN);
+      sip.server().hangUp(recording(), EndReason.SHUTDOWN);
       RawRequest bye = client.awaitRequest("BYE", Duration.ofSeconds(5));
       client.respond(bye, 200, "OK");
 
@@ -118,14 +92,14 @@ class HangupIntegrationTest {
 
   @Test
   void aCallTheSrcEndedWithItsOwnByeGetsNoByeBack() throws Exception {
-    try (RawSipClient client = RawSipClient.udp(port)) {
+    try (RawSipClient client = RawSipClient.udp(sip.port())) {
       String callId = UUID.randomUUID() + "@192.0.2.10";
       RawResponse ok = established(client, callId);
       client.send(request(client, "BYE", callId).toTag(ok.toTag()).cseq(2, "BYE").build());
       client.await(200, "BYE");
 
-      server.hangUp(recording(), EndReason.BYE);
-      server.hangUp(recording(), EndReason.SHUTDOWN); // late, from a racing shutdown
+      sip.server().hangUp(recording(), EndReason.BYE);
+      sip.server().hangUp(recording(), EndReason.SHUTDOWN); // late, from a racing shutdown
 
       client.drain(Duration.ofMillis(700));
       assertThat(client.requests).isEmpty();
@@ -134,11 +108,11 @@ class HangupIntegrationTest {
 
   @Test
   void aRecordingEndedBeforeItsAckIsHungUpWhenTheAckArrives() throws Exception {
-    try (RawSipClient client = RawSipClient.udp(port)) {
+    try (RawSipClient client = RawSipClient.udp(sip.port())) {
       String callId = UUID.randomUUID() + "@192.0.2.10";
       RawResponse ok = answered(client, callId);
 
-      server.hangUp(recording(), EndReason.SHUTDOWN);
+      sip.server().hangUp(recording(), EndReason.SHUTDOWN);
       client.drain(Duration.ofMillis(700)); // RFC 3261 §15: no BYE before the ACK
       assertThat(client.requests).isEmpty();
       ack(client, callId, ok);
@@ -146,22 +120,22 @@ class HangupIntegrationTest {
       client.respond(bye, 200, "OK");
 
       assertThat(bye.header("Reason")).contains("cause=503");
-      assertThat(server.dialogCount()).isZero();
+      assertThat(sip.server().dialogCount()).isZero();
     }
   }
 
   @Test
   void aByeTheSrcRefusesWith481IsDroppedWithoutRetrying() throws Exception {
-    try (RawSipClient client = RawSipClient.udp(port)) {
+    try (RawSipClient client = RawSipClient.udp(sip.port())) {
       established(client, UUID.randomUUID() + "@192.0.2.10");
 
-      server.hangUp(recording(), EndReason.MEDIA_TIMEOUT);
+      sip.server().hangUp(recording(), EndReason.MEDIA_TIMEOUT);
       RawRequest bye = client.awaitRequest("BYE", Duration.ofSeconds(5));
       client.respond(bye, 481, "Call/Transaction Does Not Exist");
 
       client.drain(Duration.ofSeconds(1));
       assertThat(client.requests).containsExactly(bye);
-      assertThat(server.dialogCount()).isZero();
+      assertThat(sip.server().dialogCount()).isZero();
     }
   }
 }

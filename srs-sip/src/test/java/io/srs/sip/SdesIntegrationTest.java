@@ -7,23 +7,19 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.srs.core.media.OfferedCrypto;
 import io.srs.core.media.SrtpSuite;
-import io.srs.core.metadata.RecordingMetadata;
 import io.srs.sip.testing.Bodies;
 import io.srs.sip.testing.FakeRecordingService;
 import io.srs.sip.testing.RawResponse;
 import io.srs.sip.testing.RawSipClient;
 import io.srs.sip.testing.TestRequest;
-import java.time.Clock;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -64,32 +60,15 @@ class SdesIntegrationTest {
   private static final Pattern ANSWER_CRYPTO =
       Pattern.compile("a=crypto:(\\d+) (\\S+) inline:([A-Za-z0-9+/=]+)\r\n");
 
-  private static final FakeRecordingService service = new FakeRecordingService();
-  private static SipServer server;
-  private static int port;
+  @RegisterExtension static final SipServerExtension sip = SipServerExtension.udp();
+
+  private static final FakeRecordingService service = sip.service();
 
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
-  @BeforeAll
-  static void start() throws Exception {
-    port = RawSipClient.freePort();
-    SipSettings settings =
-        SipSettings.defaults("127.0.0.1", "127.0.0.1")
-            .withPort(port)
-            .withTransports(EnumSet.of(SipTransport.UDP));
-    server = new SipServer(settings, service, body -> RecordingMetadata.EMPTY, Clock.systemUTC());
-    server.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.stop();
-  }
-
   @BeforeEach
   void captureLogs() {
-    service.reset();
     logged.start();
     root.addAppender(logged);
   }
@@ -102,7 +81,7 @@ class SdesIntegrationTest {
   private TestRequest invite(RawSipClient client, String sdp) {
     return TestRequest.of("INVITE")
         .transport(client.transport())
-        .ports(client.localPort(), port)
+        .ports(client.localPort(), sip.port())
         .callId(UUID.randomUUID() + "@192.0.2.10")
         .branch("z9hG4bK-" + UUID.randomUUID())
         .header("Require", "siprec")
@@ -111,7 +90,7 @@ class SdesIntegrationTest {
 
   @Test
   void anSdesInviteIsAnsweredWithOurOwnCryptoLinePerStream() throws Exception {
-    try (RawSipClient client = RawSipClient.udp(port)) {
+    try (RawSipClient client = RawSipClient.udp(sip.port())) {
       client.send(invite(client, SDES_SDP).build());
 
       RawResponse ok = client.await(200, "INVITE");
@@ -133,7 +112,7 @@ class SdesIntegrationTest {
 
   @Test
   void theDomainIsOfferedTheSrcsKeysForEachStream() throws Exception {
-    try (RawSipClient client = RawSipClient.udp(port)) {
+    try (RawSipClient client = RawSipClient.udp(sip.port())) {
       client.send(invite(client, SDES_SDP).build());
       client.await(200, "INVITE");
 
@@ -153,7 +132,7 @@ class SdesIntegrationTest {
         SDES_SDP
             .replace("RTP/SAVP", "UDP/TLS/RTP/SAVP")
             .replaceAll("a=crypto:[^\r]*\r\n", "a=fingerprint:sha-256 AB:CD\r\n");
-    try (RawSipClient client = RawSipClient.udp(port)) {
+    try (RawSipClient client = RawSipClient.udp(sip.port())) {
       client.send(invite(client, dtls).build());
 
       RawResponse refused = client.await(488, "INVITE");
@@ -165,7 +144,7 @@ class SdesIntegrationTest {
   void noKeyReachesALogLineOrAReasonPhraseEvenWhenTheSdpIsRefused() throws Exception {
     // An SDP whose first line is an a=crypto line: refused with 400 quoting that line.
     String broken = "a=crypto:1 AEAD_AES_128_GCM inline:" + THEIR_KEY + "\r\n" + SDES_SDP;
-    try (RawSipClient client = RawSipClient.udp(port)) {
+    try (RawSipClient client = RawSipClient.udp(sip.port())) {
       client.send(invite(client, SDES_SDP).build());
       client.await(200, "INVITE");
       client.send(invite(client, broken).build());

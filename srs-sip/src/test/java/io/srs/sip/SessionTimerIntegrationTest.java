@@ -3,7 +3,6 @@ package io.srs.sip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.srs.core.metadata.RecordingMetadata;
 import io.srs.core.session.EndReason;
 import io.srs.sip.handler.SessionTimerPolicy;
 import io.srs.sip.testing.Bodies;
@@ -12,53 +11,24 @@ import io.srs.sip.testing.RawRequest;
 import io.srs.sip.testing.RawResponse;
 import io.srs.sip.testing.RawSipClient;
 import io.srs.sip.testing.TestRequest;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * RFC 4028 session timers over real UDP on 127.0.0.1. The server runs with a 1 s minimum (the
  * production minimum is 90 s) so that a 3 s session expires in 2 s: 3 − min(32, 3/3).
  */
 class SessionTimerIntegrationTest {
-  private static final FakeRecordingService service = new FakeRecordingService();
-  private static SipServer server;
-  private static int port;
+  @RegisterExtension
+  static final SipServerExtension sip =
+      SipServerExtension.udp().withSessionTimers(new SessionTimerPolicy(1, 86_400, 1_800));
 
-  @BeforeAll
-  static void start() throws Exception {
-    port = RawSipClient.freePort();
-    SipSettings settings =
-        SipSettings.defaults("127.0.0.1", "127.0.0.1")
-            .withPort(port)
-            .withTransports(EnumSet.of(SipTransport.UDP));
-    server =
-        new SipServer(
-            settings,
-            service,
-            body -> RecordingMetadata.EMPTY,
-            Clock.systemUTC(),
-            new SessionTimerPolicy(1, 86_400, 1_800));
-    server.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.stop();
-  }
-
-  @BeforeEach
-  void forgetEarlierCalls() {
-    service.reset();
-  }
+  private static final FakeRecordingService service = sip.service();
 
   private TestRequest request(RawSipClient client, String method, String callId) {
-    return TestRequest.from(client, port, method, callId);
+    return TestRequest.from(client, sip.port(), method, callId);
   }
 
   /** INVITE with the compact forms {@code k:} and {@code x:}, 200, ACK; returns the 200. */
@@ -78,7 +48,7 @@ class SessionTimerIntegrationTest {
 
   @Test
   void anUnrefreshedSessionIsHungUpWithAByeGivingTheReasonAndEndedAsExpired() throws Exception {
-    try (RawSipClient client = RawSipClient.udp(port)) {
+    try (RawSipClient client = RawSipClient.udp(sip.port())) {
       String callId = UUID.randomUUID() + "@192.0.2.10";
       RawResponse ok = establish(client, callId);
 
@@ -97,7 +67,7 @@ class SessionTimerIntegrationTest {
       assertThat(service.ended)
           .extracting(FakeRecordingService.End::reason)
           .containsExactly(EndReason.SESSION_EXPIRED);
-      assertThat(server.dialogCount()).isZero();
+      assertThat(sip.server().dialogCount()).isZero();
       client.drain(Duration.ofSeconds(1)); // past T1: an unanswered BYE would be retransmitted
       assertThat(client.requests).containsExactly(bye);
 
@@ -108,7 +78,7 @@ class SessionTimerIntegrationTest {
 
   @Test
   void anUpdateRefreshKeepsTheSessionPastItsFirstExpiry() throws Exception {
-    try (RawSipClient client = RawSipClient.udp(port)) {
+    try (RawSipClient client = RawSipClient.udp(sip.port())) {
       String callId = UUID.randomUUID() + "@192.0.2.10";
       RawResponse ok = establish(client, callId);
 
@@ -124,7 +94,7 @@ class SessionTimerIntegrationTest {
       assertThat(refreshed.header("Session-Expires")).matches("60;\\s*refresher=uac");
       client.drain(Duration.ofSeconds(3)); // past the first timer's 2 s
       assertThat(service.ended).isEmpty();
-      assertThat(server.dialogCount()).isEqualTo(1);
+      assertThat(sip.server().dialogCount()).isEqualTo(1);
 
       client.send(request(client, "BYE", callId).toTag(ok.toTag()).cseq(3, "BYE").build());
       client.await(200, "BYE");
@@ -138,7 +108,7 @@ class SessionTimerIntegrationTest {
 
   @Test
   void anIntervalBelowTheMinimumGets422WithMinSeOverTheWire() throws Exception {
-    try (RawSipClient client = RawSipClient.udp(port)) {
+    try (RawSipClient client = RawSipClient.udp(sip.port())) {
       client.send(
           request(client, "INVITE", UUID.randomUUID() + "@192.0.2.10")
               .header("Require", "siprec, timer")

@@ -3,22 +3,18 @@ package io.srs.sip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.srs.core.metadata.RecordingMetadata;
 import io.srs.core.session.EndReason;
 import io.srs.sip.testing.Bodies;
 import io.srs.sip.testing.FakeRecordingService;
 import io.srs.sip.testing.RawResponse;
 import io.srs.sip.testing.RawSipClient;
 import io.srs.sip.testing.TestRequest;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,33 +23,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * for the class (stopping a JAIN-SIP stack takes a second); every test uses its own Call-ID.
  */
 class SipServerIntegrationTest {
-  private static final FakeRecordingService service = new FakeRecordingService();
-  private static SipServer server;
-  private static int port;
+  @RegisterExtension
+  static final SipServerExtension sip =
+      SipServerExtension.on(EnumSet.of(SipTransport.UDP, SipTransport.TCP));
 
-  @BeforeAll
-  static void start() throws Exception {
-    port = RawSipClient.freePort();
-    SipSettings settings =
-        SipSettings.defaults("127.0.0.1", "127.0.0.1")
-            .withPort(port)
-            .withTransports(EnumSet.of(SipTransport.UDP, SipTransport.TCP));
-    server = new SipServer(settings, service, body -> RecordingMetadata.EMPTY, Clock.systemUTC());
-    server.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.stop();
-  }
-
-  @BeforeEach
-  void forgetEarlierCalls() {
-    service.reset();
-  }
+  private static final FakeRecordingService service = sip.service();
 
   private RawSipClient client(String transport) throws Exception {
-    return transport.equals("UDP") ? RawSipClient.udp(port) : RawSipClient.tcp(port);
+    return transport.equals("UDP") ? RawSipClient.udp(sip.port()) : RawSipClient.tcp(sip.port());
   }
 
   private static String callId() {
@@ -63,7 +40,7 @@ class SipServerIntegrationTest {
   private TestRequest request(RawSipClient client, String method, String callId) {
     return TestRequest.of(method)
         .transport(client.transport())
-        .ports(client.localPort(), port)
+        .ports(client.localPort(), sip.port())
         .callId(callId)
         .branch("z9hG4bK-" + UUID.randomUUID());
   }
@@ -300,7 +277,7 @@ class SipServerIntegrationTest {
       String body = Bodies.multipart(Bodies.SDP, Bodies.METADATA);
       String invite =
           "INVITE sip:srs@127.0.0.1:"
-              + port
+              + sip.port()
               + " SIP/2.0\r\n"
               + "v: SIP/2.0/TCP 127.0.0.1:"
               + client.localPort()

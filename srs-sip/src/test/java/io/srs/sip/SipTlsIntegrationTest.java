@@ -13,6 +13,7 @@ import io.srs.sip.testing.RawResponse;
 import io.srs.sip.testing.RawSipClient;
 import io.srs.sip.testing.TestPki;
 import io.srs.sip.testing.TestRequest;
+import io.srs.sip.testing.TlsSettingsBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -49,14 +50,14 @@ class SipTlsIntegrationTest {
 
   record Server(SipServer sip, int udpPort, int tlsPort) {}
 
-  private static Server start(TlsSettings tls) throws Exception {
+  private static Server start(TlsSettingsBuilder tls) throws Exception {
     int udpPort = RawSipClient.freePort();
     int tlsPort = RawSipClient.freePort();
     SipSettings settings =
         SipSettings.defaults("127.0.0.1", "127.0.0.1")
             .withPort(udpPort)
             .withTransports(EnumSet.of(SipTransport.UDP))
-            .withTls(tls.withPort(tlsPort).withHandshakeTimeout(Duration.ofMillis(700)));
+            .withTls(tls.port(tlsPort).handshakeTimeout(Duration.ofMillis(700)).build());
     SipServer sip =
         new SipServer(
             settings,
@@ -71,13 +72,13 @@ class SipTlsIntegrationTest {
 
   @BeforeAll
   static void startServers() throws Exception {
-    TlsSettings tls = TlsSettings.of(pki.serverKeyStore, TestPki.PASSWORD);
-    plain = start(tls);
+    plain = start(TlsSettingsBuilder.of(pki.serverKeyStore, TestPki.PASSWORD));
     mutual =
         start(
-            tls.withClientAuth(TlsClientAuth.NEED)
-                .withTrustStore(pki.caTrustStore, TestPki.PASSWORD)
-                .withProtocols(List.of("TLSv1.3")));
+            TlsSettingsBuilder.of(pki.serverKeyStore, TestPki.PASSWORD)
+                .clientAuth(TlsClientAuth.NEED)
+                .trustStore(pki.caTrustStore, TestPki.PASSWORD)
+                .protocols(List.of("TLSv1.3")));
   }
 
   @AfterAll

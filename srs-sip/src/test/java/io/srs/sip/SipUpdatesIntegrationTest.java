@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.srs.core.media.MediaDirection;
 import io.srs.core.media.OfferedStream;
-import io.srs.core.metadata.RecordingMetadata;
 import io.srs.core.service.SessionUpdate;
 import io.srs.sip.testing.Bodies;
 import io.srs.sip.testing.FakeRecordingService;
@@ -13,23 +12,19 @@ import io.srs.sip.testing.RawResponse;
 import io.srs.sip.testing.RawSipClient;
 import io.srs.sip.testing.TestRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * re-INVITE, UPDATE and BYE carrying updates, over real UDP on 127.0.0.1, against a fake service
  * that mirrors directions the way the coordinator does.
  */
 class SipUpdatesIntegrationTest {
-  private static final FakeRecordingService service = new FakeRecordingService();
-  private static SipServer server;
-  private static int port;
+  @RegisterExtension static final SipServerExtension sip = SipServerExtension.udp();
+
+  private static final FakeRecordingService service = sip.service();
 
   private static final String TRANSFER_METADATA =
       Bodies.METADATA.replace("<datamode>complete</datamode>", "<datamode>partial</datamode>");
@@ -39,29 +34,8 @@ class SipUpdatesIntegrationTest {
           .replace("o=SRC 2890844526 2890844526", "o=SRC 2890844526 2890844527")
           .replace("a=sendonly", "a=inactive");
 
-  @BeforeAll
-  static void start() throws Exception {
-    port = RawSipClient.freePort();
-    SipSettings settings =
-        SipSettings.defaults("127.0.0.1", "127.0.0.1")
-            .withPort(port)
-            .withTransports(EnumSet.of(SipTransport.UDP));
-    server = new SipServer(settings, service, body -> RecordingMetadata.EMPTY, Clock.systemUTC());
-    server.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.stop();
-  }
-
-  @BeforeEach
-  void forgetEarlierCalls() {
-    service.reset();
-  }
-
   private TestRequest request(RawSipClient client, String method, String callId) {
-    return TestRequest.from(client, port, method, callId);
+    return TestRequest.from(client, sip.port(), method, callId);
   }
 
   /** INVITE, 200, ACK; returns our To tag. */
@@ -85,7 +59,7 @@ class SipUpdatesIntegrationTest {
 
   @Test
   void reInviteWithNewMetadataAndInactiveStreamsIsAnsweredInactive() throws Exception {
-    try (RawSipClient client = RawSipClient.udp(port)) {
+    try (RawSipClient client = RawSipClient.udp(sip.port())) {
       String callId = UUID.randomUUID() + "@192.0.2.10";
       String toTag = establish(client, callId);
 
@@ -118,7 +92,7 @@ class SipUpdatesIntegrationTest {
 
   @Test
   void updateWithMetadataOnlyGets200WithoutABody() throws Exception {
-    try (RawSipClient client = RawSipClient.udp(port)) {
+    try (RawSipClient client = RawSipClient.udp(sip.port())) {
       String callId = UUID.randomUUID() + "@192.0.2.10";
       String toTag = establish(client, callId);
 
@@ -139,7 +113,7 @@ class SipUpdatesIntegrationTest {
 
   @Test
   void byeWithMetadataUpdatesThenEndsTheRecording() throws Exception {
-    try (RawSipClient client = RawSipClient.udp(port)) {
+    try (RawSipClient client = RawSipClient.udp(sip.port())) {
       String callId = UUID.randomUUID() + "@192.0.2.10";
       String toTag = establish(client, callId);
 

@@ -3,6 +3,7 @@ package io.srs.sip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.srs.sip.testing.TlsSettingsBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -25,14 +26,16 @@ class TlsSettingsTest {
 
   @Test
   void aPortOutOfRangeIsNamed() {
-    assertThatThrownBy(() -> defaults.withPort(70000))
+    assertThatThrownBy(() -> TlsSettingsBuilder.from(defaults).port(70000).build())
         .isInstanceOfSatisfying(
             TlsSettingsException.class, e -> assertThat(e.key()).isEqualTo("sip.tls.port"));
   }
 
   @Test
   void tls11IsRefusedCitingItsDeprecation() {
-    assertThatThrownBy(() -> defaults.withProtocols(List.of("TLSv1.2", "TLSv1.1")))
+    assertThatThrownBy(
+            () ->
+                TlsSettingsBuilder.from(defaults).protocols(List.of("TLSv1.2", "TLSv1.1")).build())
         .isInstanceOfSatisfying(
             TlsSettingsException.class,
             e -> {
@@ -43,27 +46,33 @@ class TlsSettingsTest {
 
   @Test
   void noProtocolAtAllIsRefused() {
-    assertThatThrownBy(() -> defaults.withProtocols(List.of()))
+    assertThatThrownBy(() -> TlsSettingsBuilder.from(defaults).protocols(List.of()).build())
         .hasMessageStartingWith("sip.tls.protocols: must name at least one");
   }
 
   @Test
   void aHandshakeTimeoutOutsideItsBoundsIsNamed() {
-    assertThatThrownBy(() -> defaults.withHandshakeTimeout(Duration.ofMillis(10)))
+    assertThatThrownBy(
+            () -> TlsSettingsBuilder.from(defaults).handshakeTimeout(Duration.ofMillis(10)).build())
         .hasMessage("sip.tls.handshake-timeout-millis: must be 100..60000 ms, was 10");
-    assertThatThrownBy(() -> defaults.withHandshakeTimeout(Duration.ofMinutes(5)))
+    assertThatThrownBy(
+            () -> TlsSettingsBuilder.from(defaults).handshakeTimeout(Duration.ofMinutes(5)).build())
         .hasMessageStartingWith("sip.tls.handshake-timeout-millis:");
   }
 
   @Test
   void aTrustStorePasswordWithoutATrustStoreIsRefused() {
-    assertThatThrownBy(() -> defaults.withTrustStore(null, "secret"))
+    assertThatThrownBy(() -> TlsSettingsBuilder.from(defaults).trustStore(null, "secret").build())
         .hasMessageStartingWith("sip.tls.trust-store-password: is set but sip.tls.trust-store");
   }
 
   @Test
   void aCipherSuiteThatIsNotANameIsRefused() {
-    assertThatThrownBy(() -> defaults.withCipherSuites(List.of("TLS_AES_128_GCM_SHA256", "a b")))
+    assertThatThrownBy(
+            () ->
+                TlsSettingsBuilder.from(defaults)
+                    .cipherSuites(List.of("TLS_AES_128_GCM_SHA256", "a b"))
+                    .build())
         .hasMessageStartingWith("sip.tls.cipher-suites: 'a b' is not a cipher suite name");
   }
 
@@ -77,7 +86,11 @@ class TlsSettingsTest {
 
   @Test
   void printingTheSettingsNeverShowsAPassword() {
-    String text = defaults.withTrustStore(Path.of("ca.p12"), "trust-secret").toString();
+    String text =
+        TlsSettingsBuilder.from(defaults)
+            .trustStore(Path.of("ca.p12"), "trust-secret")
+            .build()
+            .toString();
     assertThat(text).doesNotContain("secret").contains("server.p12", "ca.p12", "clientAuth=none");
   }
 
@@ -101,9 +114,11 @@ class TlsSettingsTest {
   @Test
   void theTlsPortCannotBeTheTcpPort() {
     SipSettings sip = SipSettings.defaults("127.0.0.1", "127.0.0.1");
-    assertThatThrownBy(() -> sip.withTls(defaults.withPort(5060)))
+    assertThatThrownBy(() -> sip.withTls(TlsSettingsBuilder.from(defaults).port(5060).build()))
         .hasMessage("sip.tls.port: is sip.port (5060), where the TCP listener is already");
-    assertThat(sip.withTransports(EnumSet.of(SipTransport.UDP)).withTls(defaults.withPort(5060)))
+    assertThat(
+            sip.withTransports(EnumSet.of(SipTransport.UDP))
+                .withTls(TlsSettingsBuilder.from(defaults).port(5060).build()))
         .as("UDP only: 5060/tcp is free for TLS")
         .isNotNull();
   }

@@ -39,38 +39,10 @@ public record StreamStats(
     long packetsAuthFailed,
     long packetsReplayed) {
 
-  /** Stats of a plain RTP stream, or before the SRTP counts are added: both SRTP counts 0. */
-  public StreamStats(
-      int streamIndex,
-      long packetsReceived,
-      long packetsExpected,
-      long packetsLost,
-      long packetsLate,
-      long packetsDuplicate,
-      long packetsDiscarded,
-      long samplesWritten,
-      long silenceSamples,
-      long firstSsrc,
-      int ssrcChanges,
-      Instant firstPacketAt) {
-    this(
-        streamIndex,
-        packetsReceived,
-        packetsExpected,
-        packetsLost,
-        packetsLate,
-        packetsDuplicate,
-        packetsDiscarded,
-        samplesWritten,
-        silenceSamples,
-        firstSsrc,
-        ssrcChanges,
-        firstPacketAt,
-        0,
-        0);
-  }
-
-  /** These stats with the SRTP receiver's counts. */
+  /**
+   * These stats with the SRTP receiver's counts: the timeline side counts packets, the SRTP filter
+   * in front of it counts what it refused.
+   */
   public StreamStats withSrtp(long authFailed, long replayed) {
     return new StreamStats(
         streamIndex,

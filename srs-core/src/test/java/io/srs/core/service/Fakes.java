@@ -123,7 +123,8 @@ final class Fakes {
       List<StreamStats> stats = new ArrayList<>();
       for (MediaStreamSpec stream : spec.streams()) {
         stats.add(
-            new StreamStats(stream.index(), 2100, 2100, 0, 0, 0, 0, 336_000, 0, 0x1234, 0, T0));
+            new StreamStats(
+                stream.index(), 2100, 2100, 0, 0, 0, 0, 336_000, 0, 0x1234, 0, T0, 0, 0));
       }
       closing.complete(new MediaReport(T0, CALL_LENGTH, stats));
     }

@@ -336,8 +336,8 @@ class RecordingCoordinatorTest {
                 List.of("missing-field: agentId", "missing-field: conversationId"),
                 java.time.Duration.ZERO,
                 List.of(
-                    new StreamStats(0, 2100, 2100, 0, 0, 0, 0, 336_000, 0, 0x1234, 0, T0),
-                    new StreamStats(2, 2100, 2100, 0, 0, 0, 0, 336_000, 0, 0x1234, 0, T0)),
+                    new StreamStats(0, 2100, 2100, 0, 0, 0, 0, 336_000, 0, 0x1234, 0, T0, 0, 0),
+                    new StreamStats(2, 2100, 2100, 0, 0, 0, 0, 336_000, 0, 0x1234, 0, T0, 0, 0)),
                 List.of()));
     assertThat(coordinator.activeSessions()).isZero();
   }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -74,6 +75,26 @@ final class DaemonProcess implements AutoCloseable {
     Process process =
         new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
     return new DaemonProcess(process);
+  }
+
+  /**
+   * Starts {@code command} as written (no {@code --http-port} added) with {@code environment} in
+   * place of this JVM's {@code SRS_*} variables, and waits for the start-up banner.
+   */
+  static DaemonProcess exec(List<String> command, Map<String, String> environment, Path workDir)
+      throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+    builder.environment().keySet().removeIf(name -> name.startsWith("SRS_"));
+    builder.environment().putAll(environment);
+    DaemonProcess daemon = new DaemonProcess(builder.start());
+    try {
+      daemon.awaitLine("recording server started", Duration.ofSeconds(30));
+    } catch (AssertionError notStarted) {
+      daemon.process.destroyForcibly();
+      throw notStarted;
+    }
+    return daemon;
   }
 
   /** Waits for an output line containing {@code text}; fails with the output so far. */

@@ -90,8 +90,9 @@ class MetricsListenerTest {
   @Test
   void mediaCountsAddUpOverTheStreamsOfACompletedRecording() {
     StreamStats caller =
-        new StreamStats(0, 500, 510, 10, 2, 3, 4, 80_000, 1_600, 1, 0, Instant.EPOCH);
-    StreamStats agent = new StreamStats(1, 100, 100, 0, 0, 1, 0, 80_000, 0, 2, 0, Instant.EPOCH);
+        new StreamStats(0, 500, 510, 10, 2, 3, 4, 80_000, 1_600, 1, 0, Instant.EPOCH, 0, 0);
+    StreamStats agent =
+        new StreamStats(1, 100, 100, 0, 0, 1, 0, 80_000, 0, 2, 0, Instant.EPOCH, 0, 0);
     StreamTimeline gaps =
         new StreamTimeline(
             0,

@@ -291,6 +291,7 @@ public final class TrackPlacer implements ReorderWindow.Output {
     return log.gapsOmitted();
   }
 
+  /** The placer's counts; the SRTP counts are 0 here (see {@link StreamStats#withSrtp}). */
   public StreamStats stats() {
     return new StreamStats(
         streamIndex,
@@ -304,7 +305,9 @@ public final class TrackPlacer implements ReorderWindow.Output {
         out.silence(),
         sources.first(),
         sources.changes(),
-        sources.first() < 0 ? null : timeline.instantAt(sources.firstArrivalNanos()));
+        sources.first() < 0 ? null : timeline.instantAt(sources.firstArrivalNanos()),
+        0,
+        0);
   }
 
   /** Gaps, SSRC changes and DTMF events so far. */

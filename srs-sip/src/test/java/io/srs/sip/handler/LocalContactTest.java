@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.srs.sip.SipSettings;
 import io.srs.sip.SipTransport;
-import io.srs.sip.TlsSettings;
+import io.srs.sip.testing.TlsSettingsBuilder;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +13,7 @@ class LocalContactTest {
   private final LocalContact contact =
       new LocalContact(
           SipSettings.defaults("192.0.2.1", "192.0.2.1")
-              .withTls(TlsSettings.of(Path.of("server.p12"), "x").withPort(5071)));
+              .withTls(TlsSettingsBuilder.of(Path.of("server.p12"), "x").port(5071).build()));
 
   @Test
   void udpAndTcpShareSipPort() {

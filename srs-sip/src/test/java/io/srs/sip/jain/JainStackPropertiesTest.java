@@ -6,6 +6,7 @@ import io.srs.sip.SipSettings;
 import io.srs.sip.TlsClientAuth;
 import io.srs.sip.TlsSettings;
 import io.srs.sip.testing.TestPki;
+import io.srs.sip.testing.TlsSettingsBuilder;
 import io.srs.sip.tls.ServerTls;
 import io.srs.sip.tls.ServerTlsLoader;
 import java.time.Duration;
@@ -43,10 +44,11 @@ class JainStackPropertiesTest {
   void theTlsPropertiesSayWhatSipTlsSays() {
     TestPki pki = TestPki.shared();
     TlsSettings settings =
-        TlsSettings.of(pki.serverKeyStore, TestPki.PASSWORD)
-            .withProtocols(List.of("TLSv1.3"))
-            .withCipherSuites(List.of("TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256"))
-            .withHandshakeTimeout(Duration.ofMillis(2500));
+        TlsSettingsBuilder.of(pki.serverKeyStore, TestPki.PASSWORD)
+            .protocols(List.of("TLSv1.3"))
+            .cipherSuites(List.of("TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256"))
+            .handshakeTimeout(Duration.ofMillis(2500))
+            .build();
     ServerTls tls = ServerTlsLoader.load(settings, Instant.now());
     Properties p =
         JainStackProperties.build(
@@ -74,7 +76,9 @@ class JainStackPropertiesTest {
             List.of(TlsClientAuth.WANT, "Want"),
             List.of(TlsClientAuth.NEED, "Enabled"))) {
       ServerTls tls =
-          ServerTlsLoader.load(base.withClientAuth((TlsClientAuth) expected.get(0)), Instant.now());
+          ServerTlsLoader.load(
+              TlsSettingsBuilder.from(base).clientAuth((TlsClientAuth) expected.get(0)).build(),
+              Instant.now());
       assertThat(
               JainStackProperties.build(sip, "srs-test", tls)
                   .getProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE"))

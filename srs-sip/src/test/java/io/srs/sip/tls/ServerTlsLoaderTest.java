@@ -7,6 +7,7 @@ import io.srs.sip.TlsSettings;
 import io.srs.sip.TlsSettingsException;
 import io.srs.sip.TlsStoreType;
 import io.srs.sip.testing.TestPki;
+import io.srs.sip.testing.TlsSettingsBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -101,7 +102,11 @@ class ServerTlsLoaderTest {
   @Test
   void aMissingTrustStoreIsNamed() {
     failsNaming(
-        () -> load(good.withTrustStore(dir.resolve("ca.p12"), TestPki.PASSWORD)),
+        () ->
+            load(
+                TlsSettingsBuilder.from(good)
+                    .trustStore(dir.resolve("ca.p12"), TestPki.PASSWORD)
+                    .build()),
         "sip.tls.trust-store",
         "file not found");
   }
@@ -109,7 +114,11 @@ class ServerTlsLoaderTest {
   @Test
   void aTrustStoreWithAWrongPasswordIsNamed() {
     failsNaming(
-        () -> load(good.withTrustStore(pki.caTrustStore, "wrong-password")),
+        () ->
+            load(
+                TlsSettingsBuilder.from(good)
+                    .trustStore(pki.caTrustStore, "wrong-password")
+                    .build()),
         "sip.tls.trust-store-password",
         "wrong password");
   }
@@ -117,7 +126,11 @@ class ServerTlsLoaderTest {
   @Test
   void aTrustStoreWithoutTrustedCertificatesIsRefused() {
     failsNaming(
-        () -> load(good.withTrustStore(pki.rogueClientKeyStore, TestPki.PASSWORD)),
+        () ->
+            load(
+                TlsSettingsBuilder.from(good)
+                    .trustStore(pki.rogueClientKeyStore, TestPki.PASSWORD)
+                    .build()),
         "sip.tls.trust-store",
         "holds no trusted certificate");
   }
@@ -159,7 +172,11 @@ class ServerTlsLoaderTest {
   @Test
   void aCipherSuiteThisJvmLacksIsNamed() {
     failsNaming(
-        () -> load(good.withCipherSuites(List.of("TLS_NOT_A_REAL_SUITE_SHA256"))),
+        () ->
+            load(
+                TlsSettingsBuilder.from(good)
+                    .cipherSuites(List.of("TLS_NOT_A_REAL_SUITE_SHA256"))
+                    .build()),
         "sip.tls.cipher-suites",
         "TLS_NOT_A_REAL_SUITE_SHA256 is not supported");
   }
@@ -169,8 +186,10 @@ class ServerTlsLoaderTest {
     failsNaming(
         () ->
             load(
-                good.withProtocols(List.of("TLSv1.2"))
-                    .withCipherSuites(List.of("TLS_AES_128_GCM_SHA256"))),
+                TlsSettingsBuilder.from(good)
+                    .protocols(List.of("TLSv1.2"))
+                    .cipherSuites(List.of("TLS_AES_128_GCM_SHA256"))
+                    .build()),
         "sip.tls.cipher-suites",
         "none of [TLS_AES_128_GCM_SHA256] can be negotiated");
   }

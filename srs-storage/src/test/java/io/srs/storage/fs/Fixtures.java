@@ -94,8 +94,8 @@ final class Fixtures {
    */
   static RecordingSummary summary() {
     StreamStats callerStats =
-        new StreamStats(0, 50, 51, 1, 0, 0, 2, 8000, 160, 0x1234ABCDL, 0, MEDIA);
-    StreamStats agentStats = new StreamStats(1, 0, 0, 0, 0, 0, 0, 8000, 8000, -1, 0, null);
+        new StreamStats(0, 50, 51, 1, 0, 0, 2, 8000, 160, 0x1234ABCDL, 0, MEDIA, 0, 0);
+    StreamStats agentStats = new StreamStats(1, 0, 0, 0, 0, 0, 0, 8000, 8000, -1, 0, null, 0, 0);
     StreamTimeline callerTimeline =
         new StreamTimeline(
             0, 8000, List.of(new Gap(4000, 160, GapCause.LOSS)), List.of(), List.of());

@@ -93,7 +93,7 @@ class SidecarGoldenTest {
 
   private static RecordingSummary summary(RecordingMetadata metadata) {
     StreamStats stats =
-        new StreamStats(1, 5990, 6000, 10, 2, 3, 1, 960_000, 4000, 0x0a0b0c0dL, 1, T0);
+        new StreamStats(1, 5990, 6000, 10, 2, 3, 1, 960_000, 4000, 0x0a0b0c0dL, 1, T0, 0, 0);
     StreamTimeline timeline =
         new StreamTimeline(
             1,

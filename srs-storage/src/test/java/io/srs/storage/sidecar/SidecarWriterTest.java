@@ -24,7 +24,7 @@ class SidecarWriterTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   private static RecordingSummary summary(Instant mediaStartedAt, RecordingMetadata metadata) {
-    StreamStats stats = new StreamStats(0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, null);
+    StreamStats stats = new StreamStats(0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0, null, 0, 0);
     return new RecordingSummary(
         ID,
         "call",

@@ -265,7 +265,8 @@ public final class SrsDaemon extends AbstractLifeCycle {
         .withBindAddress(rtp.bind())
         .withPorts(rtp.portMin(), rtp.portMax())
         .withReorderWindow(rtp.reorderWindow())
-        .withIoThreads(rtp.ioThreads());
+        .withIoThreads(rtp.ioThreads())
+        .withBatchIntervalMicros(rtp.batchIntervalMicros());
   }
 
   static SipSettings sipSettings(SrsConfig config) {

@@ -134,16 +134,18 @@ public final class RtpMediaReceiverFactory extends AbstractLifeCycle
   @Override
   protected void doStart() throws Exception {
     InetAddress address = InetAddress.getByName(settings.bindAddress()); // a literal: no lookup
-    NettyTransport started = NettyTransport.start(settings.effectiveIoThreads());
+    NettyTransport started =
+        NettyTransport.start(settings.effectiveIoThreads(), settings.batchIntervalMicros());
     transport = started;
     binder = new SessionBinder(started, address, settings, nanoTime);
     log.info(
-        "RTP receivers on {} ports {}..{} ({} {} loops)",
+        "RTP receivers on {} ports {}..{} ({} {} loops, {} µs batches)",
         settings.bindAddress(),
         settings.portMin(),
         settings.portMax(),
         settings.effectiveIoThreads(),
-        started.name());
+        started.name(),
+        settings.batchIntervalMicros());
   }
 
   @Override

@@ -12,7 +12,7 @@ class RtpSettingsTest {
     RtpSettings settings = RtpSettings.defaults();
 
     assertThat(settings)
-        .isEqualTo(new RtpSettings("127.0.0.1", 20000, 29999, 0, 8, 1472, 256 * 1024));
+        .isEqualTo(new RtpSettings("127.0.0.1", 20000, 29999, 0, 8, 1472, 256 * 1024, 2000));
     assertThat(settings.effectiveIoThreads()).isBetween(1, 4);
   }
 
@@ -50,5 +50,12 @@ class RtpSettingsTest {
   @Test
   void ipv6LiteralIsAccepted() {
     assertThat(RtpSettings.defaults().withBindAddress("::1").bindAddress()).isEqualTo("::1");
+  }
+
+  @Test
+  void theBatchIntervalIsBoundedByOnePacketTimeNamingTheKey() {
+    assertThat(RtpSettings.defaults().withBatchIntervalMicros(0).batchIntervalMicros()).isZero();
+    assertThatThrownBy(() -> RtpSettings.defaults().withBatchIntervalMicros(20_001))
+        .hasMessage("rtp.batch-interval-micros: must be within 0..20000, was 20001");
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.srs.core.media.SrtpPolicy;
 import io.srs.core.media.SrtpSuite;
+import io.srs.rtp.RtpSettings;
 import io.srs.sip.SourceAllowlist;
 import io.srs.sip.TlsSettings;
 import java.io.IOException;
@@ -391,7 +392,12 @@ public final class ConfigLoader {
             high,
             section.integer("reorder-window", 8, 1, 64),
             section.integer("io-threads", 0, 0, 64),
-            Duration.ofSeconds(section.integer("inactivity-timeout-seconds", 300, 0, 86_400)));
+            Duration.ofSeconds(section.integer("inactivity-timeout-seconds", 300, 0, 86_400)),
+            section.integer(
+                "batch-interval-micros",
+                RtpSettings.DEFAULT_BATCH_INTERVAL_MICROS,
+                0,
+                RtpSettings.MAX_BATCH_INTERVAL_MICROS));
     section.rejectUnknownKeys();
     return rtp;
   }

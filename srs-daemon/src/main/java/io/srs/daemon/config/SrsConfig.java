@@ -55,6 +55,8 @@ public record SrsConfig(
    * @param reorderWindow packets held per stream to put reordered packets in place
    * @param ioThreads event-loop threads for media (0: one per core, at most 4)
    * @param inactivityTimeout end a call after this long without media on any stream (zero: never)
+   * @param batchIntervalMicros while media flows, the sleep between polls of an event loop (0: wake
+   *     for every packet)
    */
   public record Rtp(
       String bind,
@@ -63,7 +65,8 @@ public record SrsConfig(
       int portMax,
       int reorderWindow,
       int ioThreads,
-      Duration inactivityTimeout) {}
+      Duration inactivityTimeout,
+      int batchIntervalMicros) {}
 
   /**
    * {@code storage.*}.

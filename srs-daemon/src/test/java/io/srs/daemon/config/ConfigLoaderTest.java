@@ -474,4 +474,14 @@ class ConfigLoaderTest {
     assertThat(config.srtp().policy()).isEqualTo("required");
     assertThat(config.srtp().suites()).containsExactly(SrtpSuite.AEAD_AES_128_GCM);
   }
+
+  @Test
+  void theRtpBatchIntervalDefaultsToTwoMillisecondsAndIsBounded() throws Exception {
+    assertThat(loader.load(null, Map.of()).rtp().batchIntervalMicros()).isEqualTo(2000);
+    assertThat(
+            loader.load(null, Map.of("rtp.batch-interval-micros", "0")).rtp().batchIntervalMicros())
+        .isZero();
+    assertThatThrownBy(() -> loader.load(null, Map.of("rtp.batch-interval-micros", "50000")))
+        .hasMessageContaining("'rtp.batch-interval-micros'");
+  }
 }

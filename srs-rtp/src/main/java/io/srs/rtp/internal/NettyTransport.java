@@ -1,9 +1,11 @@
 package io.srs.rtp.internal;
 
 import io.netty.channel.ChannelFactory;
+import io.netty.channel.DefaultSelectStrategyFactory;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SelectStrategyFactory;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
@@ -11,6 +13,8 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.nio.channels.spi.SelectorProvider;
+import java.util.concurrent.TimeUnit;
 
 /** The event loops and datagram channel type: native epoll where it loads, NIO elsewhere. */
 public final class NettyTransport {
@@ -25,10 +29,20 @@ public final class NettyTransport {
     this.name = name;
   }
 
-  /** Starts {@code threads} event loops named {@code srs-rtp-N}. */
-  public static NettyTransport start(int threads) {
+  /**
+   * Starts {@code threads} event loops named {@code srs-rtp-N}; with a positive {@code
+   * batchIntervalMicros} each gathers packets between polls ({@link BatchingSelectStrategy}).
+   */
+  public static NettyTransport start(int threads, int batchIntervalMicros) {
     boolean epoll = Epoll.isAvailable();
-    IoHandlerFactory handlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    SelectStrategyFactory strategy =
+        batchIntervalMicros > 0
+            ? () -> new BatchingSelectStrategy(TimeUnit.MICROSECONDS.toNanos(batchIntervalMicros))
+            : DefaultSelectStrategyFactory.INSTANCE;
+    IoHandlerFactory handlers =
+        epoll
+            ? EpollIoHandler.newFactory(0, strategy) // 0: Netty sizes the event array itself
+            : NioIoHandler.newFactory(SelectorProvider.provider(), strategy);
     EventLoopGroup group =
         new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("srs-rtp"), handlers);
     return epoll

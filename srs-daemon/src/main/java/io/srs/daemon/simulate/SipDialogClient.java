@@ -67,18 +67,7 @@ final class SipDialogClient {
     StringBuilder extra = new StringBuilder("Require: siprec\r\n");
     extraHeaders.forEach(
         (name, value) -> extra.append(name).append(": ").append(value).append("\r\n"));
-    SipMessage response = inviteTransaction(contentType, body, extra.toString());
-    if (response.status() < 300) {
-      String to = response.header("to");
-      if (to != null) {
-        toHeader = to;
-      }
-      String contact = response.header("contact");
-      if (contact != null && contact.indexOf('<') >= 0 && contact.indexOf('>') > 0) {
-        remoteTarget = contact.substring(contact.indexOf('<') + 1, contact.indexOf('>'));
-      }
-    }
-    return response;
+    return inviteTransaction(contentType, body, extra.toString());
   }
 
   /** A re-INVITE in the dialog (RFC 3261 §14.1); its 2xx is acknowledged here. */
@@ -119,13 +108,25 @@ final class SipDialogClient {
       String ack = request("ACK", number, branch, to == null ? toHeader : to);
       transport.send(ack + "Content-Length: 0\r\n\r\n");
     } else {
-      // RFC 3261 §13.2.2.4: the 2xx is acknowledged end to end, in a new transaction.
-      String to = response.header("to");
-      transport.send(
-          request("ACK", number, branch(), to == null ? toHeader : to)
-              + "Content-Length: 0\r\n\r\n");
+      // RFC 3261 §12.1.2 and §12.2.1.2: the 2xx sets (or refreshes) the remote target, and
+      // §13.2.2.4: its ACK is the dialog's first request, sent there. Behind a proxy such as a
+      // load balancer, the Request-URI of the INVITE was the proxy, not the recorder.
+      updateDialog(response);
+      transport.send(request("ACK", number, branch()) + "Content-Length: 0\r\n\r\n");
     }
     return response;
+  }
+
+  /** The To tag and the Contact of a 2xx: the dialog's remote tag and remote target. */
+  private void updateDialog(SipMessage response) {
+    String to = response.header("to");
+    if (to != null) {
+      toHeader = to;
+    }
+    String contact = response.header("contact");
+    if (contact != null && contact.indexOf('<') >= 0 && contact.indexOf('>') > 0) {
+      remoteTarget = contact.substring(contact.indexOf('<') + 1, contact.indexOf('>'));
+    }
   }
 
   private SipMessage transaction(String message, long number, String method, boolean invite)

@@ -20,8 +20,13 @@ final class DaemonProcess implements AutoCloseable {
   private final Process process;
   private final List<String> lines = new CopyOnWriteArrayList<>();
 
+  /** Kills the daemon if the test JVM is stopped before {@link #close()} ran. */
+  private final Thread reaper;
+
   private DaemonProcess(Process process) {
     this.process = process;
+    this.reaper = new Thread(process::destroyForcibly, "daemon-reaper");
+    Runtime.getRuntime().addShutdownHook(reaper);
     Thread reader =
         new Thread(
             () -> {
@@ -155,6 +160,11 @@ final class DaemonProcess implements AutoCloseable {
   public void close() throws InterruptedException {
     if (process.isAlive()) {
       stop();
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(reaper);
+    } catch (IllegalStateException shuttingDown) {
+      // The hook is running or about to.
     }
   }
 }

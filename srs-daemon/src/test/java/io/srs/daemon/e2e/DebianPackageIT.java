@@ -59,6 +59,7 @@ class DebianPackageIT {
         .contains("./opt/srs/lib/srs-daemon.jar")
         .containsPattern("./opt/srs/lib/jain-sip-ri-.*\\.jar")
         .contains("./opt/srs/docs/operations.md")
+        .contains("./opt/srs/config/kamailio-dispatcher.cfg")
         .contains("./etc/srs/srs.yaml")
         .contains("./etc/srs/logback.xml")
         .contains("./lib/systemd/system/srs.service")

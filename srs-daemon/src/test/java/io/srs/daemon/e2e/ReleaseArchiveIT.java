@@ -46,6 +46,7 @@ class ReleaseArchiveIT {
         .anyMatch(e -> e.matches(".*/lib/netty-transport-native-epoll-.*\\.jar"))
         .anyMatch(e -> e.endsWith("/config/srs.yaml"))
         .anyMatch(e -> e.endsWith("/config/srs.service"))
+        .anyMatch(e -> e.endsWith("/config/kamailio-dispatcher.cfg"))
         .anyMatch(e -> e.endsWith("/docs/operations.md"))
         .anyMatch(e -> e.endsWith("/LICENSE"))
         .noneMatch(e -> e.contains("junit") || e.contains("assertj"));

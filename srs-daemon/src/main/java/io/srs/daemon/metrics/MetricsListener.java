@@ -51,6 +51,8 @@ public final class MetricsListener implements RecordingEventListener {
   private final Counter droppedLate;
   private final Counter droppedDuplicate;
   private final Counter droppedDiscarded;
+  private final Counter droppedSrtpAuthFailed;
+  private final Counter droppedSrtpReplayed;
   private final Map<GapCause, Counter> silence = new EnumMap<>(GapCause.class);
 
   public MetricsListener(MeterRegistry registry) {
@@ -99,6 +101,8 @@ public final class MetricsListener implements RecordingEventListener {
     droppedLate = dropped("late");
     droppedDuplicate = dropped("duplicate");
     droppedDiscarded = dropped("discarded");
+    droppedSrtpAuthFailed = dropped("srtp_auth_failed");
+    droppedSrtpReplayed = dropped("srtp_replayed");
     for (GapCause cause : GapCause.values()) {
       silence.put(
           cause,
@@ -114,7 +118,8 @@ public final class MetricsListener implements RecordingEventListener {
     return Counter.builder("srs.media.packets.dropped")
         .description(
             "RTP packets dropped: late (after their place was written), duplicate, discarded"
-                + " (not RTP, payload type not negotiated, other source)")
+                + " (not RTP, payload type not negotiated, other source), srtp_auth_failed (tag"
+                + " did not verify: wrong key), srtp_replayed (replayed or too old)")
         .tag("reason", reason)
         .register(registry);
   }
@@ -150,6 +155,8 @@ public final class MetricsListener implements RecordingEventListener {
       droppedLate.increment(stats.packetsLate());
       droppedDuplicate.increment(stats.packetsDuplicate());
       droppedDiscarded.increment(stats.packetsDiscarded());
+      droppedSrtpAuthFailed.increment(stats.packetsAuthFailed());
+      droppedSrtpReplayed.increment(stats.packetsReplayed());
     }
     for (StreamTimeline timeline : done.timelines()) {
       if (timeline.sampleRate() <= 0) {

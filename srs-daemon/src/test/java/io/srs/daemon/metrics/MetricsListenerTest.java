@@ -92,7 +92,7 @@ class MetricsListenerTest {
     StreamStats caller =
         new StreamStats(0, 500, 510, 10, 2, 3, 4, 80_000, 1_600, 1, 0, Instant.EPOCH, 0, 0);
     StreamStats agent =
-        new StreamStats(1, 100, 100, 0, 0, 1, 0, 80_000, 0, 2, 0, Instant.EPOCH, 0, 0);
+        new StreamStats(1, 100, 100, 0, 0, 1, 0, 80_000, 0, 2, 0, Instant.EPOCH, 7, 5);
     StreamTimeline gaps =
         new StreamTimeline(
             0,
@@ -111,6 +111,8 @@ class MetricsListenerTest {
         .contains("srs_media_packets_dropped_total{reason=\"late\"} 2.0")
         .contains("srs_media_packets_dropped_total{reason=\"duplicate\"} 4.0")
         .contains("srs_media_packets_dropped_total{reason=\"discarded\"} 4.0")
+        .contains("srs_media_packets_dropped_total{reason=\"srtp_auth_failed\"} 7.0")
+        .contains("srs_media_packets_dropped_total{reason=\"srtp_replayed\"} 5.0")
         .contains("srs_media_silence_seconds_total{cause=\"loss\"} 1.0")
         .contains("srs_media_silence_seconds_total{cause=\"pause\"} 0.5")
         .contains("srs_media_silence_seconds_total{cause=\"dtx\"} 0.0");

@@ -104,6 +104,15 @@ final class SippSrc {
 
   /** Runs one call of {@code scenario} against the recorder on 127.0.0.1:{@code sipPort}. */
   static ExternalTools.Run run(Path work, Path scenario, int sipPort) throws Exception {
+    return run(work, scenario, sipPort, "u1");
+  }
+
+  /**
+   * As {@link #run(Path, Path, int)} over SIPp's {@code -t} transport: {@code u1} (UDP) or {@code
+   * t1} (one TCP connection).
+   */
+  static ExternalTools.Run run(Path work, Path scenario, int sipPort, String transport)
+      throws Exception {
     int sippPort = FreePorts.udpAndTcp();
     int mediaPort = FreePorts.evenRangeStart(8);
     int controlPort = FreePorts.udpAndTcp();
@@ -113,6 +122,8 @@ final class SippSrc {
             "127.0.0.1:" + sipPort,
             "-sf",
             scenario.toString(),
+            "-t",
+            transport,
             "-m",
             "1",
             "-i",

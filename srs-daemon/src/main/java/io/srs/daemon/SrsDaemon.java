@@ -266,7 +266,8 @@ public final class SrsDaemon extends AbstractLifeCycle {
         .withPorts(rtp.portMin(), rtp.portMax())
         .withReorderWindow(rtp.reorderWindow())
         .withIoThreads(rtp.ioThreads())
-        .withBatchIntervalMicros(rtp.batchIntervalMicros());
+        .withBatchIntervalMicros(rtp.batchIntervalMicros())
+        .withRelatchQuietMillis(rtp.relatchAfterMillis());
   }
 
   static SipSettings sipSettings(SrsConfig config) {

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * @param batchIntervalMicros while packets flow, how long an event loop sleeps between polls so
  *     that one wake-up reads many streams' packets; 0 wakes for every packet ({@code
  *     rtp.batch-interval-micros})
+ * @param relatchQuietMillis how long a stream's source must have been silent before a new sender
+ *     may take the stream over; 0 never re-latches ({@code rtp.relatch-after-millis})
  */
 public record RtpSettings(
     String bindAddress,
@@ -26,7 +28,8 @@ public record RtpSettings(
     int reorderWindow,
     int maxPayloadBytes,
     int receiveBufferBytes,
-    int batchIntervalMicros) {
+    int batchIntervalMicros,
+    int relatchQuietMillis) {
 
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
   public static final int DEFAULT_PORT_MIN = 20000;
@@ -44,6 +47,14 @@ public record RtpSettings(
    * loaded loop wakes about 500 times a second instead of once or twice per packet.
    */
   public static final int DEFAULT_BATCH_INTERVAL_MICROS = 2_000;
+
+  /**
+   * 250 ms: longer than the jitter and short gaps of a live source, short enough that a failed-over
+   * SBC's stream is recorded again after a quarter of a second.
+   */
+  public static final int DEFAULT_RELATCH_QUIET_MILLIS = 250;
+
+  public static final int MAX_RELATCH_QUIET_MILLIS = 60_000;
 
   /** One 20 ms packet time: longer would only delay, the socket buffers hold far more. */
   public static final int MAX_BATCH_INTERVAL_MICROS = 20_000;
@@ -117,7 +128,8 @@ public record RtpSettings(
         DEFAULT_REORDER_WINDOW,
         DEFAULT_MAX_PAYLOAD_BYTES,
         DEFAULT_RECEIVE_BUFFER_BYTES,
-        DEFAULT_BATCH_INTERVAL_MICROS);
+        DEFAULT_BATCH_INTERVAL_MICROS,
+        DEFAULT_RELATCH_QUIET_MILLIS);
   }
 
   public RtpSettings withBindAddress(String address) {
@@ -129,7 +141,8 @@ public record RtpSettings(
         reorderWindow,
         maxPayloadBytes,
         receiveBufferBytes,
-        batchIntervalMicros);
+        batchIntervalMicros,
+        relatchQuietMillis);
   }
 
   public RtpSettings withPorts(int low, int high) {
@@ -141,7 +154,8 @@ public record RtpSettings(
         reorderWindow,
         maxPayloadBytes,
         receiveBufferBytes,
-        batchIntervalMicros);
+        batchIntervalMicros,
+        relatchQuietMillis);
   }
 
   public RtpSettings withIoThreads(int threads) {
@@ -153,7 +167,8 @@ public record RtpSettings(
         reorderWindow,
         maxPayloadBytes,
         receiveBufferBytes,
-        batchIntervalMicros);
+        batchIntervalMicros,
+        relatchQuietMillis);
   }
 
   public RtpSettings withReorderWindow(int packets) {
@@ -165,7 +180,8 @@ public record RtpSettings(
         packets,
         maxPayloadBytes,
         receiveBufferBytes,
-        batchIntervalMicros);
+        batchIntervalMicros,
+        relatchQuietMillis);
   }
 
   public RtpSettings withBatchIntervalMicros(int micros) {
@@ -177,7 +193,21 @@ public record RtpSettings(
         reorderWindow,
         maxPayloadBytes,
         receiveBufferBytes,
-        micros);
+        micros,
+        relatchQuietMillis);
+  }
+
+  public RtpSettings withRelatchQuietMillis(int millis) {
+    return new RtpSettings(
+        bindAddress,
+        portMin,
+        portMax,
+        ioThreads,
+        reorderWindow,
+        maxPayloadBytes,
+        receiveBufferBytes,
+        batchIntervalMicros,
+        millis);
   }
 
   /** The number of event loops to run: {@code ioThreads}, or min(cores, 4) when it is 0. */

@@ -12,7 +12,7 @@ class RtpSettingsTest {
     RtpSettings settings = RtpSettings.defaults();
 
     assertThat(settings)
-        .isEqualTo(new RtpSettings("127.0.0.1", 20000, 29999, 0, 8, 1472, 256 * 1024, 2000));
+        .isEqualTo(new RtpSettings("127.0.0.1", 20000, 29999, 0, 8, 1472, 256 * 1024, 2000, 250));
     assertThat(settings.effectiveIoThreads()).isBetween(1, 4);
   }
 

@@ -397,7 +397,12 @@ public final class ConfigLoader {
                 "batch-interval-micros",
                 RtpSettings.DEFAULT_BATCH_INTERVAL_MICROS,
                 0,
-                RtpSettings.MAX_BATCH_INTERVAL_MICROS));
+                RtpSettings.MAX_BATCH_INTERVAL_MICROS),
+            section.integer(
+                "relatch-after-millis",
+                RtpSettings.DEFAULT_RELATCH_QUIET_MILLIS,
+                0,
+                RtpSettings.MAX_RELATCH_QUIET_MILLIS));
     section.rejectUnknownKeys();
     return rtp;
   }

@@ -57,6 +57,8 @@ public record SrsConfig(
    * @param inactivityTimeout end a call after this long without media on any stream (zero: never)
    * @param batchIntervalMicros while media flows, the sleep between polls of an event loop (0: wake
    *     for every packet)
+   * @param relatchAfterMillis a stream's source silent this long may be taken over by a new sender
+   *     (0: never)
    */
   public record Rtp(
       String bind,
@@ -66,7 +68,8 @@ public record SrsConfig(
       int reorderWindow,
       int ioThreads,
       Duration inactivityTimeout,
-      int batchIntervalMicros) {}
+      int batchIntervalMicros,
+      int relatchAfterMillis) {}
 
   /**
    * {@code storage.*}.

@@ -484,4 +484,14 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> loader.load(null, Map.of("rtp.batch-interval-micros", "50000")))
         .hasMessageContaining("'rtp.batch-interval-micros'");
   }
+
+  @Test
+  void reLatchingWaitsAQuarterSecondByDefaultAndZeroTurnsItOff() throws Exception {
+    assertThat(loader.load(null, Map.of()).rtp().relatchAfterMillis()).isEqualTo(250);
+    assertThat(
+            loader.load(null, Map.of("rtp.relatch-after-millis", "0")).rtp().relatchAfterMillis())
+        .isZero();
+    assertThatThrownBy(() -> loader.load(null, Map.of("rtp.relatch-after-millis", "-1")))
+        .hasMessageContaining("'rtp.relatch-after-millis'");
+  }
 }

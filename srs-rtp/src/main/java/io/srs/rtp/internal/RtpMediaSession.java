@@ -52,6 +52,7 @@ public final class RtpMediaSession implements MediaSession {
   private final SessionTimeline timeline;
   private final LongSupplier nanoTime;
   private final int datagramLimit;
+  private final long relatchQuietNanos;
   private final Consumer<RtpMediaSession> onReleased;
   private final List<StreamReceiver> streams = new ArrayList<>();
   private final List<Channel> channels = new ArrayList<>();
@@ -70,6 +71,7 @@ public final class RtpMediaSession implements MediaSession {
       SessionTimeline timeline,
       LongSupplier nanoTime,
       int datagramLimit,
+      long relatchQuietNanos,
       Consumer<RtpMediaSession> onReleased) {
     this.id = spec.id();
     this.inactivityTimeoutNanos = spec.inactivityTimeout().toNanos();
@@ -79,6 +81,7 @@ public final class RtpMediaSession implements MediaSession {
     this.timeline = timeline;
     this.nanoTime = nanoTime;
     this.datagramLimit = datagramLimit;
+    this.relatchQuietNanos = relatchQuietNanos;
     this.onReleased = onReleased;
   }
 
@@ -214,6 +217,11 @@ public final class RtpMediaSession implements MediaSession {
 
   long nanoTime() {
     return nanoTime.getAsLong();
+  }
+
+  /** How long a stream's source must be silent before a newcomer may take it over; 0: never. */
+  long relatchQuietNanos() {
+    return relatchQuietNanos;
   }
 
   int datagramLimit() {

@@ -19,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -69,7 +70,15 @@ public final class SessionBinder {
       throws IOException {
     SessionTimeline timeline = new SessionTimeline(openedAt, openedNanos);
     RtpMediaSession session =
-        new RtpMediaSession(spec, loop, block, timeline, nanoTime, datagramLimit, onReleased);
+        new RtpMediaSession(
+            spec,
+            loop,
+            block,
+            timeline,
+            nanoTime,
+            datagramLimit,
+            TimeUnit.MILLISECONDS.toNanos(settings.relatchQuietMillis()),
+            onReleased);
     List<MediaStreamSpec> ordered =
         spec.streams().stream().sorted(Comparator.comparingInt(MediaStreamSpec::index)).toList();
     try {

@@ -29,7 +29,7 @@ final class StreamReceiver {
   private final MediaStreamSpec spec;
   private final TrackPlacer placer;
   private final ByteBufPayload payload = new ByteBufPayload();
-  private InetSocketAddress source;
+  private final SourceLatch latch;
   private long rtcpPackets;
   private long senderReports;
   private boolean warned;
@@ -41,6 +41,7 @@ final class StreamReceiver {
     this.session = session;
     this.spec = spec;
     this.placer = placer;
+    this.latch = new SourceLatch(session.relatchQuietNanos());
     if (spec.srtp() != null) {
       this.srtp = new SrtpFilter(session.datagramLimit(), spec.srtp());
     }
@@ -80,13 +81,21 @@ final class StreamReceiver {
       return;
     }
     // Latching: the first valid sender owns the stream (with SRTP, the first that authenticated,
-    // so a forged packet cannot take the stream); re-latching is a later issue.
-    InetSocketAddress sender = packet.sender();
-    if (source == null) {
-      source = sender;
-    } else if (!source.equals(sender)) {
+    // so a forged packet cannot take the stream); a newcomer takes over only as SourceLatch says.
+    SourceLatch.Verdict verdict =
+        latch.offer(packet.sender(), RtpHeader.sequence(buffer), arrivalNanos);
+    if (verdict == SourceLatch.Verdict.FOREIGN) {
       discard(FOREIGN_SOURCE, packet);
       return;
+    }
+    if (verdict == SourceLatch.Verdict.RELATCHED) {
+      log.info(
+          "{} stream {}: media source moved from {} to {}: re-latched (take-over {})",
+          session.id(),
+          spec.index(),
+          latch.previousOwner(),
+          latch.owner(),
+          latch.relatches());
     }
     if (!placer.paused()) {
       session.mediaArrived(arrivalNanos);
@@ -122,6 +131,7 @@ final class StreamReceiver {
    */
   private void onRtcp(ByteBuf buffer, InetSocketAddress sender) {
     rtcpPackets++;
+    InetSocketAddress source = latch.owner();
     if (source != null && !source.getAddress().equals(sender.getAddress())) {
       return;
     }

@@ -205,8 +205,14 @@ class MediaSessionTest {
     assertThat(leadIn.length()).isEqualTo(toneB);
   }
 
-  @Test
-  void senderReportsOnRtcpPortAndRtcpMuxPullALateStreamIntoStep() throws Exception {
+  /**
+   * Both legs send packet n at 20n ms by the senders' clock, but stream 1's packets reach us 60 ms
+   * (3 ticks) later, a constant network delay. Stream 1 pauses its audio (DTX) for packets 20..29:
+   * the silence a correction earlier needs. With {@code senderReports}, stream 0 muxes an RTCP
+   * sender report on its RTP port and stream 1 sends one to its RTCP port, both from the one NTP
+   * clock, saying when each leg really sent. Returns where each leg's tone (packet 40) landed.
+   */
+  private int[] lateLegWithDtx(boolean senderReports) throws Exception {
     InMemoryTrackSink first = InMemoryTrackSink.mulaw();
     InMemoryTrackSink second = InMemoryTrackSink.mulaw();
     MediaSession session = open(Duration.ZERO, first, second);
@@ -216,13 +222,11 @@ class MediaSessionTest {
         DatagramSocket b = new DatagramSocket(0, LOOPBACK);
         DatagramSocket bRtcp = new DatagramSocket(0, LOOPBACK)) {
       long start = System.nanoTime();
-      // Both legs send packet n at 20n ms by the sender's clock, but stream 1's packets reach us
-      // 60 ms (3 ticks) later. Stream 1 pauses its audio (DTX) for packets 20..29.
       for (int tick = 0; tick < 50; tick++) {
         sleepUntil(start + tick * TICK_NANOS);
         byte[] payloadA = tick == 40 ? tone(0) : quiet();
         send(a, session.rtpPort(0), rtp(100 + tick, 1000 + SAMPLES * tick, 0xA, payloadA));
-        if (tick == 12) { // RFC 5761: stream 0 muxes its RTCP on the RTP port
+        if (senderReports && tick == 12) { // RFC 5761: stream 0 muxes its RTCP on the RTP port
           send(a, session.rtpPort(0), senderReport(0xA, ntp0 + 12 * TICK_NANOS, 1000 + 12 * 160));
         }
         int n = tick - 3;
@@ -231,19 +235,35 @@ class MediaSessionTest {
           byte[] payloadB = n == 40 ? tone(0) : quiet();
           send(b, session.rtpPort(1), rtp(seq, 70_000 + SAMPLES * n, 0xB, payloadB));
         }
-        if (tick == 16) { // stream 1's RTCP on its own port: its packet 10 was sent at 200 ms
+        if (senderReports && tick == 16) { // stream 1's own RTCP port: packet 10 was sent at 200 ms
           send(bRtcp, rtcpPortB, senderReport(0xB, ntp0 + 10 * TICK_NANOS, 70_000 + 10 * 160));
         }
       }
     }
     Thread.sleep(50);
     session.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    return new int[] {firstSound(first.bytes()), firstSound(second.bytes())};
+  }
 
-    int markA = firstSound(first.bytes());
-    int markB = firstSound(second.bytes());
-    assertThat(markA).isEqualTo(40 * SAMPLES);
-    assertThat(Math.abs(markA - markB))
-        .as("marks at %d and %d", markA, markB)
+  @Test
+  void withoutSenderReportsALateStreamKeepsTheDelayItArrivedWith() throws Exception {
+    int[] marks = lateLegWithDtx(false);
+
+    // Placed by arrival: stream 1's tone sits 60 ms (3 ticks) after stream 0's, as it was heard.
+    assertThat(marks[0]).isEqualTo(40 * SAMPLES);
+    assertThat(marks[1] - marks[0])
+        .as("marks at %d and %d", marks[0], marks[1])
+        .isBetween(3 * SAMPLES - SAMPLES / 2, 3 * SAMPLES + SAMPLES / 2);
+  }
+
+  @Test
+  void senderReportsOnRtcpPortAndRtcpMuxPullALateStreamIntoStep() throws Exception {
+    int[] marks = lateLegWithDtx(true);
+
+    // The reports say both tones were sent at 800 ms: stream 1 moves 60 ms earlier in its DTX.
+    assertThat(marks[0]).isEqualTo(40 * SAMPLES);
+    assertThat(Math.abs(marks[0] - marks[1]))
+        .as("marks at %d and %d", marks[0], marks[1])
         .isLessThanOrEqualTo(SAMPLES / 2);
   }
 }

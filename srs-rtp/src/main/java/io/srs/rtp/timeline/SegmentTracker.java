@@ -13,12 +13,20 @@ final class SegmentTracker {
   /** A timestamp leap forward beyond this many seconds re-anchors by arrival time. */
   static final int MAX_FORWARD_JUMP_SECONDS = 10;
 
-  private final SegmentAnchor anchor = new SegmentAnchor();
+  private final SegmentAnchor anchor;
   private boolean needsAnchor;
   private long highestAudioSequence;
   private long highestTimestamp;
   private int clockRate;
   private boolean unplaced;
+
+  /**
+   * @param timeline the session's timeline, whose origin positions are counted from
+   * @param sampleRate the stored sample rate of the track
+   */
+  SegmentTracker(SessionTimeline timeline, int sampleRate) {
+    anchor = new SegmentAnchor(timeline, sampleRate);
+  }
 
   SegmentAnchor anchor() {
     return anchor;
@@ -39,15 +47,19 @@ final class SegmentTracker {
     return needsAnchor ? timestamp : highestTimestamp + (int) (timestamp - highestTimestamp);
   }
 
-  /** Opens a segment at its first audio packet, anchored by its arrival. */
+  /**
+   * Opens a segment at its first audio packet, anchored by its arrival.
+   *
+   * @param cutSamples samples that pauses cut out of the track so far ({@link TrackPause})
+   */
   void begin(
       long extendedSequence,
       long extendedTimestamp,
       int samplesPerTick,
       int segmentClockRate,
-      long arrivalPosition,
-      long arrivalNanos) {
-    anchor.begin(extendedTimestamp, samplesPerTick, arrivalPosition, arrivalNanos);
+      long arrivalNanos,
+      long cutSamples) {
+    anchor.begin(extendedTimestamp, samplesPerTick, arrivalNanos, cutSamples);
     clockRate = segmentClockRate;
     highestTimestamp = extendedTimestamp;
     highestAudioSequence = extendedSequence;
@@ -92,7 +104,7 @@ final class SegmentTracker {
     }
     unplaced = false;
     if (position < written) {
-      anchor.shift(written - position);
+      anchor.clamped(written - position);
       return written;
     }
     return position;

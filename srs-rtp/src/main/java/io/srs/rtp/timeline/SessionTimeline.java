@@ -10,10 +10,11 @@ import java.time.Instant;
  * <p>Arrival times are taken when the event loop reads a packet, not when the kernel received it,
  * so a loop stalled on the session's first packets (class loading, a GC pause) would put the origin
  * late, and every wall-clock instant mapped onto the timeline afterwards (a pause, a resume, the
- * BYE, a metadata update) early by the stall. {@link #observe} corrects it: each placed packet says
- * where the origin must at latest have been (its arrival less its position), and the earliest such
- * bound over the session's first {@link #ORIGIN_SETTLE_NANOS} becomes the origin. The window is
- * short so that sender clock drift can never walk the origin away.
+ * BYE, a metadata update) early by the stall. {@link #observe} corrects it: each packet says when
+ * its segment's source started at latest (its arrival less its distance from the segment's first
+ * timestamp), and the earliest such start over the session's first {@link #ORIGIN_SETTLE_NANOS}
+ * becomes the origin. The window is short so that sender clock drift can never walk the origin
+ * away.
  */
 public final class SessionTimeline {
   static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -43,31 +44,38 @@ public final class SessionTimeline {
     this.openedNanos = openedNanos;
   }
 
-  /**
-   * The sample position of an arrival at {@code sampleRate}: round((arrival − origin) × rate /
-   * 1e9). The first call fixes the origin at its arrival.
-   */
-  public long positionOf(long arrivalNanos, int sampleRate) {
+  /** An arrival on the session: the first fixes the origin at its arrival. */
+  public void arrived(long arrivalNanos) {
     if (!started) {
       started = true;
       firstArrivalNanos = arrivalNanos;
       originNanos = arrivalNanos;
     }
+  }
+
+  /**
+   * The sample position of an arrival at {@code sampleRate}: round((arrival − origin) × rate /
+   * 1e9). The first call fixes the origin at its arrival.
+   */
+  public long positionOf(long arrivalNanos, int sampleRate) {
+    arrived(arrivalNanos);
     return samplesIn(Math.max(0, arrivalNanos - originNanos), sampleRate);
   }
 
   /**
-   * A packet placed at {@code position} (samples at {@code sampleRate} from the origin) arrived at
-   * {@code arrivalNanos}: the origin was at latest {@code arrivalNanos − position}. Moves the
-   * origin earlier to that bound during the settle window; never before the receivers opened.
+   * A packet that arrived at {@code arrivalNanos} says its segment's source started at latest at
+   * {@code startNanos} (its arrival less its distance from the segment's first timestamp): the
+   * session's origin was at latest then. Moves the origin earlier to that bound during the settle
+   * window; never before the receivers opened. Segment anchors are kept on the monotonic clock
+   * ({@link SegmentAnchor}), so a stream anchored before the origin moved keeps its distance from
+   * the streams that started with the session.
    */
-  public void observe(long arrivalNanos, long position, int sampleRate) {
-    if (!started || arrivalNanos - firstArrivalNanos > ORIGIN_SETTLE_NANOS || position <= 0) {
+  public void observe(long arrivalNanos, long startNanos) {
+    if (!started || arrivalNanos - firstArrivalNanos > ORIGIN_SETTLE_NANOS) {
       return;
     }
-    long bound = arrivalNanos - nanosOf(position, sampleRate);
-    if (bound < originNanos) {
-      originNanos = Math.max(bound, openedNanos);
+    if (startNanos < originNanos) {
+      originNanos = Math.max(startNanos, openedNanos);
     }
   }
 

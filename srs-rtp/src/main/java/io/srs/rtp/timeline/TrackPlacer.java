@@ -52,8 +52,8 @@ public final class TrackPlacer implements ReorderWindow.Output {
   private final ReorderWindow window;
   private final SourceTracker sources = new SourceTracker();
   private final SequenceTracker sequences = new SequenceTracker();
-  private final SegmentTracker segment = new SegmentTracker();
-  private final SegmentAnchor anchor = segment.anchor();
+  private final SegmentTracker segment;
+  private final SegmentAnchor anchor;
   private final SenderReportAlignment senderReports;
   private final TrackPause pauses;
   private final DtmfTracker dtmf;
@@ -95,6 +95,8 @@ public final class TrackPlacer implements ReorderWindow.Output {
             Objects.requireNonNull(sink, "sink"), log, formats.storedEncoding().bytesPerSample());
     this.gaps = new GapAccounting(out);
     this.timeline = Objects.requireNonNull(timeline, "timeline");
+    this.segment = new SegmentTracker(timeline, sampleRate);
+    this.anchor = segment.anchor();
     this.window = new ReorderWindow(reorderWindow, maxPayloadBytes);
     this.senderReports = new SenderReportAlignment(streamIndex, sampleRate, timeline);
     this.pauses = new TrackPause(pauseMode, sampleRate, timeline, out, log);
@@ -192,12 +194,15 @@ public final class TrackPlacer implements ReorderWindow.Output {
         beginSegment(extendedSeq, extendedTs, kind, arrivalNanos);
       } else {
         segment.advance(extendedSeq, extendedTs);
-        anchor.observe(extendedTs, arrivalPosition(arrivalNanos), arrivalNanos);
-        timeline.observe(
-            arrivalNanos, anchor.positionOf(extendedTs) + pauses.cutSamples(), sampleRate);
+        anchor.observe(extendedTs, arrivalNanos);
+        if (anchor.settled()) {
+          // Only a settled segment's start refines the origin: moved under an estimate still
+          // settling, the origin would put that segment late by the difference.
+          timeline.observe(arrivalNanos, anchor.startNanos());
+        }
       }
     } else {
-      anchor.observe(extendedTs, arrivalPosition(arrivalNanos), arrivalNanos);
+      anchor.observe(extendedTs, arrivalNanos);
     }
     count(
         window.offer(extendedSeq, extendedTs, kind, payload, payloadIndex, payloadLength, this),
@@ -324,10 +329,11 @@ public final class TrackPlacer implements ReorderWindow.Output {
       anchor.settle();
       realign();
     }
+    long followed = anchor.followOrigin(); // the origin moved earlier since the anchor settled
     long position = segment.place(anchor.positionOf(timestamp), out.written());
     long shift = senderReports.applyPending(position, out.written(), anchor);
-    if (shift > 0) {
-      gaps.shifted(shift);
+    if (followed + shift > 0) {
+      gaps.shifted(followed + shift);
     }
     position += shift;
     sources.logChange(position, log, timeline);
@@ -397,20 +403,16 @@ public final class TrackPlacer implements ReorderWindow.Output {
   }
 
   private void beginSegment(long extendedSeq, long extendedTs, int kind, long arrivalNanos) {
+    timeline.arrived(arrivalNanos); // the session's first audio fixes the origin
     gaps.segmentBegins();
     segment.begin(
         extendedSeq,
         extendedTs,
         formats.samplesPerTick(kind),
         formats.clockRate(kind),
-        arrivalPosition(arrivalNanos),
-        arrivalNanos);
+        arrivalNanos,
+        pauses.cutSamples());
     decoder.discontinuity();
-  }
-
-  /** Where an arrival falls on this track: the session position, less what pauses cut out. */
-  private long arrivalPosition(long arrivalNanos) {
-    return pauses.arrivalPosition(arrivalNanos);
   }
 
   /** Asks the sender report of the current source where the segment belongs. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.srs.core.port.GapCause;
 import io.srs.rtp.InMemoryTrackSink;
 import java.io.ByteArrayOutputStream;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +18,8 @@ class DtmfMaskTest {
   private final InMemoryTrackSink sink = InMemoryTrackSink.mulaw();
   private final TrackOutput out = new TrackOutput(sink, new TimelineLog(), 1);
   private final DtmfTracker events = new DtmfTracker((e, start, length, first, firstLength) -> {});
-  private final SegmentAnchor anchor = new SegmentAnchor();
+  private final SegmentAnchor anchor =
+      new SegmentAnchor(new SessionTimeline(Instant.EPOCH, 0), 8000);
   private final DtmfMask mask = new DtmfMask(events, anchor, out);
   private final byte[] decoded = new byte[160];
 

@@ -2,11 +2,13 @@ package io.srs.rtp.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** The segment's timestamp line: extension, what breaks it, and its first placement. */
 class SegmentTrackerTest {
-  private final SegmentTracker segment = new SegmentTracker();
+  private final SegmentTracker segment =
+      new SegmentTracker(new SessionTimeline(Instant.EPOCH, 0), 8000);
 
   /** Opens a G.711 segment (8 kHz, one sample a tick) at {@code timestamp}, arriving at 0. */
   private void beginAt(long timestamp) {

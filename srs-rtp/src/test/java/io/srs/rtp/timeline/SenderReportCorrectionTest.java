@@ -18,7 +18,7 @@ class SenderReportCorrectionTest {
 
   private final SessionTimeline timeline = new SessionTimeline(Instant.EPOCH, 0);
   private final SenderReportAlignment alignment = new SenderReportAlignment(1, 8000, timeline);
-  private final SegmentAnchor anchor = new SegmentAnchor();
+  private final SegmentAnchor anchor = new SegmentAnchor(timeline, 8000);
 
   SenderReportCorrectionTest() {
     timeline.setSenderReference(0, NTP0, 0);

@@ -146,6 +146,14 @@ final class DaemonProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** SIGKILL, as the kernel's OOM killer or a power cut stops it: no hook, no finalisation. */
+  void kill() throws InterruptedException {
+    process.toHandle().destroyForcibly();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      throw new AssertionError("daemon did not die within 10 s of SIGKILL:\n" + output());
+    }
+  }
+
   /** SIGTERM, as systemd stops it; returns the exit status. */
   int stop() throws InterruptedException {
     process.destroy();

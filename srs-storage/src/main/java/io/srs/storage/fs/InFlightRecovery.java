@@ -2,8 +2,6 @@ package io.srs.storage.fs;
 
 import io.srs.core.fields.FieldExtractor;
 import io.srs.core.fields.FieldSources;
-import io.srs.core.metadata.MetadataException;
-import io.srs.core.metadata.MetadataMerger;
 import io.srs.core.metadata.MetadataParser;
 import io.srs.core.metadata.RecordingMetadata;
 import io.srs.core.port.RecordingIndex;
@@ -54,11 +52,7 @@ public final class InFlightRecovery {
       "recovered: the recorder stopped with this call in progress; each track ends where its last"
           + " write reached the disk";
 
-  /** Metadata bodies larger than this are kept but not parsed (the SIP side bounds them lower). */
-  static final int MAX_METADATA_BYTES = 1024 * 1024;
-
   private static final Pattern TRACK_FILE = Pattern.compile("track-(\\d{1,6})(?:-(.*))?\\.wav");
-  private static final Pattern METADATA_FILE = Pattern.compile("metadata-(\\d{3,6})\\.xml");
   private static final DateTimeFormatter ID_STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -104,7 +98,7 @@ public final class InFlightRecovery {
     List<MetadataFile> metadataFiles = new ArrayList<>();
     List<byte[]> rawBodies = new ArrayList<>();
     RecordingMetadata metadata =
-        readMetadata(directory, manifest, metadataFiles, rawBodies, problems);
+        StoredMetadata.read(parser, directory, manifest, metadataFiles, rawBodies, problems);
 
     List<TrackFile> trackFiles = new ArrayList<>();
     List<TrackSummary> tracks = new ArrayList<>();
@@ -296,69 +290,7 @@ public final class InFlightRecovery {
     return tracks;
   }
 
-  /** Every stored version in order, merged as the call merged them (RFC 7865 partial updates). */
-  private RecordingMetadata readMetadata(
-      Path directory,
-      InFlightManifest manifest,
-      List<MetadataFile> files,
-      List<byte[]> bodies,
-      List<String> problems)
-      throws IOException {
-    RecordingMetadata merged = null;
-    Map<Integer, Path> versions = new TreeMap<>();
-    for (Path file : list(directory, METADATA_FILE)) {
-      Matcher name = METADATA_FILE.matcher(file.getFileName().toString());
-      if (name.matches()) {
-        versions.put(Integer.parseInt(name.group(1)), file);
-      }
-    }
-    for (Map.Entry<Integer, Path> entry : versions.entrySet()) {
-      int version = entry.getKey();
-      Path file = entry.getValue();
-      String name = file.getFileName().toString();
-      MetadataFile known = manifest == null ? null : known(manifest, version);
-      long size = Files.size(file);
-      if (size > MAX_METADATA_BYTES) {
-        problems.add("metadata-unusable: version " + version + ": " + size + " bytes, not parsed");
-        continue;
-      }
-      byte[] body = Files.readAllBytes(file);
-      String sha256 = Sha256.of(body);
-      if (known != null && known.sha256() != null && !known.sha256().equals(sha256)) {
-        problems.add("metadata-changed: " + name + " does not hash as when it was stored");
-      }
-      files.add(
-          new MetadataFile(
-              version,
-              known != null ? known.receivedAt() : Files.getLastModifiedTime(file).toInstant(),
-              known != null ? known.contentType() : null,
-              name,
-              body.length,
-              sha256));
-      bodies.add(body);
-      try {
-        RecordingMetadata parsed = parser.parse(body);
-        merged = merged == null ? parsed : MetadataMerger.merge(merged, parsed);
-      } catch (MetadataException | RuntimeException e) {
-        problems.add("metadata-unusable: version " + version + ": " + e.getMessage());
-      }
-    }
-    if (versions.isEmpty()) {
-      problems.add("metadata-missing");
-    }
-    return merged == null ? RecordingMetadata.EMPTY : merged;
-  }
-
-  private static MetadataFile known(InFlightManifest manifest, int version) {
-    for (MetadataFile file : manifest.metadata) {
-      if (file.version() == version) {
-        return file;
-      }
-    }
-    return null;
-  }
-
-  private static List<Path> list(Path directory, Pattern name) throws IOException {
+  static List<Path> list(Path directory, Pattern name) throws IOException {
     List<Path> found = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
       for (Path entry : entries) {

@@ -21,6 +21,7 @@ import io.srs.storage.wav.WavTrackWriter;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -137,6 +138,21 @@ class RecoveryPassTest {
     assertThat(sidecar.get("tracks").get(1).get("participants").get(0).get("aor").asText())
         .isEqualTo(AGENT);
     assertThat(directory.resolve("inflight.json")).doesNotExist();
+  }
+
+  @Test
+  void aTrackWhoseLastWriteOutranItsHeaderPatchKeepsEverySampleAndIsFlagged() throws Exception {
+    Path directory = killedMidCall(ID);
+    byte[] late = new byte[1001]; // a write that landed, odd-length, its header patch did not
+    Files.write(directory.resolve("track-0-1.wav"), late, StandardOpenOption.APPEND);
+
+    RecoveryPass.Report report = pass().run();
+
+    JsonNode track = sidecar(directory).get("tracks").get(0);
+    assertThat(track.get("samples").asLong()).isEqualTo(2048 + 1001);
+    assertThat(Files.size(directory.resolve("track-0-1.wav"))).isEqualTo(58 + 2048 + 1001 + 1);
+    assertThat(report.recovered().get(0).problems())
+        .contains("track-repaired: track-0-1.wav: header said 2048 samples, the file holds 3049");
   }
 
   @Test

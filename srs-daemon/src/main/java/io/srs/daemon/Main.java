@@ -1,5 +1,6 @@
 package io.srs.daemon;
 
+import io.srs.daemon.cli.RecoverCommand;
 import io.srs.daemon.cli.RunCommand;
 import io.srs.daemon.simulate.SimulateCommand;
 import picocli.CommandLine;
@@ -14,7 +15,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "SIPREC Session Recording Server (RFC 7866).",
-    subcommands = {RunCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      SimulateCommand.class,
+      RecoverCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

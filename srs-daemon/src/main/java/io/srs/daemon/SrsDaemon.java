@@ -1,5 +1,6 @@
 package io.srs.daemon;
 
+import io.srs.core.fields.FieldExtractor;
 import io.srs.core.fields.ProfileFieldExtractor;
 import io.srs.core.lifecycle.AbstractLifeCycle;
 import io.srs.core.media.SrtpPolicy;
@@ -25,6 +26,8 @@ import io.srs.sip.SipServer;
 import io.srs.sip.SipSettings;
 import io.srs.sip.SipTransport;
 import io.srs.storage.fs.FileSystemRecordingStore;
+import io.srs.storage.fs.InFlightRecovery;
+import io.srs.storage.fs.RecoveryPass;
 import io.srs.storage.fs.StorageSettings;
 import io.srs.storage.index.SqliteRecordingIndex;
 import java.nio.file.Files;
@@ -47,12 +50,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running recorder: wires the modules through core's ports (DESIGN.md "Modules") and owns their
- * lifecycles. Start order is storage, media, then SIP, so no call is answered before it can be
- * recorded; the HTTP endpoint (health, metrics) comes last. Stop drains first: new calls are
- * refused while the calls in progress run to their own end for up to {@code limits.drain-seconds};
- * the rest are then ended (reason SHUTDOWN), each SRC told by a BYE that goes out and is answered
- * before SIP stops, and every recording is finalised before media and storage go away. The HTTP
- * endpoint stops last, so probes see the drain.
+ * lifecycles. Start order is storage, the recovery pass over what a killed process left in flight,
+ * media, then SIP, so no call is answered before it can be recorded; the HTTP endpoint (health,
+ * metrics) comes last. Stop drains first: new calls are refused while the calls in progress run to
+ * their own end for up to {@code limits.drain-seconds}; the rest are then ended (reason SHUTDOWN),
+ * each SRC told by a BYE that goes out and is answered before SIP stops, and every recording is
+ * finalised before media and storage go away. The HTTP endpoint stops last, so probes see the
+ * drain.
  */
 public final class SrsDaemon extends AbstractLifeCycle {
   private static final Logger log = LoggerFactory.getLogger(SrsDaemon.class);
@@ -81,22 +85,31 @@ public final class SrsDaemon extends AbstractLifeCycle {
   @Override
   protected void doStart() throws Exception {
     recordings = config.storage().path().toAbsolutePath().normalize();
-    var store =
-        new FileSystemRecordingStore(
-            new StorageSettings(
-                recordings, config.storage().writeBufferBytes(), config.recording().stereo()));
+    var storage =
+        new StorageSettings(
+            recordings, config.storage().writeBufferBytes(), config.recording().stereo());
+    var store = new FileSystemRecordingStore(storage);
     // Fail fast: a recorder that cannot write must not answer a single call.
     store.verifyWritable();
     index =
         config.storage().indexFile() == null
             ? RecordingIndex.NONE
             : SqliteRecordingIndex.open(config.storage().indexFile().toAbsolutePath());
+    metrics = new SrsMetrics();
+    RecordingEventListener events =
+        event -> {
+          counters.on(event);
+          metrics.listener().on(event);
+          listener.on(event);
+        };
+    // Before SIP and readiness: what a killed process left in flight is finalised (incomplete)
+    // and findable before any new call is answered (DESIGN.md "Crash safety").
+    recoveryPass(config, storage, index, events).run();
 
     media = new RtpMediaReceiverFactory(rtpSettings(config.rtp()), clock, System::nanoTime);
     media.start();
 
     finaliser = finaliserPool(config.limits().finaliserThreads());
-    metrics = new SrsMetrics();
     coordinator =
         RecordingCoordinator.builder(
                 media,
@@ -105,27 +118,14 @@ public final class SrsDaemon extends AbstractLifeCycle {
                 new RecordingCoordinator.Limits(config.limits().maxSessions()))
             .clock(clock)
             .random(new SecureRandom())
-            .listener(
-                event -> {
-                  counters.on(event);
-                  metrics.listener().on(event);
-                  listener.on(event);
-                })
+            .listener(events)
             .options(recordingOptions(config))
-            .fieldExtractor(
-                ProfileFieldExtractor.withBuiltInProfiles(
-                    config.metadata().rules().stream().map(SrsConfig.Rule::toFieldRule).toList()))
+            .fieldExtractor(fieldExtractor(config))
             .index(index)
             .signalling(this::hangUp)
             .build();
 
-    var metadataParser =
-        new MetadataParser(
-            new MetadataLimits(
-                config.metadata().maxBytes(),
-                config.metadata().maxDepth(),
-                MetadataLimits.DEFAULT.maxElements()));
-    sip = new SipServer(sipSettings(config), coordinator, metadataParser, metrics.tls());
+    sip = new SipServer(sipSettings(config), coordinator, metadataParser(config), metrics.tls());
     sip.start();
 
     registerGauges();
@@ -147,6 +147,39 @@ public final class SrsDaemon extends AbstractLifeCycle {
       http = new HttpEndpoint(config.http().bind(), config.http().port(), routes);
       http.start();
     }
+  }
+
+  /**
+   * The start-up recovery pass over {@code storage}, finalising with the same metadata limits,
+   * field rules and required fields as a call that ends normally. Shared by {@code srs run} and
+   * {@code srs recover}.
+   */
+  public static RecoveryPass recoveryPass(
+      SrsConfig config,
+      StorageSettings storage,
+      RecordingIndex index,
+      RecordingEventListener listener) {
+    return new RecoveryPass(
+        storage,
+        new InFlightRecovery(
+            metadataParser(config),
+            fieldExtractor(config),
+            config.metadata().requiredFields(),
+            index),
+        listener);
+  }
+
+  static MetadataParser metadataParser(SrsConfig config) {
+    return new MetadataParser(
+        new MetadataLimits(
+            config.metadata().maxBytes(),
+            config.metadata().maxDepth(),
+            MetadataLimits.DEFAULT.maxElements()));
+  }
+
+  static FieldExtractor fieldExtractor(SrsConfig config) {
+    return ProfileFieldExtractor.withBuiltInProfiles(
+        config.metadata().rules().stream().map(SrsConfig.Rule::toFieldRule).toList());
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.Locale;
  *     track-&lt;index&gt;[-&lt;label&gt;].wav    one per recorded m-line
  *     metadata-&lt;version&gt;.xml          every RFC 7865 body, verbatim (001, 002, ...)
  *     stereo.wav                      optional: two PCM16 channels, one per party
+ *     inflight.json                   while recording: what it is (removed once the sidecar is)
  *     metadata.json                   the sidecar, written last
  * </pre>
  */
@@ -22,6 +23,12 @@ public final class RecordingLayout {
 
   /** The sidecar's name within a recording. */
   public static final String SIDECAR = "metadata.json";
+
+  /**
+   * The in-flight manifest's name: present while a recording is written, so the start-up recovery
+   * pass can name a recording whose process died. Superseded by (and removed after) the sidecar.
+   */
+  public static final String IN_FLIGHT = "inflight.json";
 
   /** The optional two-channel mix's name within a recording ({@code recording.stereo}). */
   public static final String STEREO = "stereo.wav";

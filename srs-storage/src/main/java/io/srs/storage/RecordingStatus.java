@@ -25,16 +25,16 @@ public enum RecordingStatus {
 
   /**
    * {@link #INCOMPLETE} when we ended the call ourselves ({@link EndReason#SHUTDOWN}, {@link
-   * EndReason#ERROR}) or the reason is unknown; {@link #COMPLETE} otherwise, including {@link
-   * EndReason#MEDIA_TIMEOUT} and {@link EndReason#SESSION_EXPIRED}, where the SRC stopped and we
-   * recorded all it sent.
+   * EndReason#ERROR}), the recovery pass finalised it ({@link EndReason#RECOVERED}) or the reason
+   * is unknown; {@link #COMPLETE} otherwise, including {@link EndReason#MEDIA_TIMEOUT} and {@link
+   * EndReason#SESSION_EXPIRED}, where the SRC stopped and we recorded all it sent.
    */
   public static RecordingStatus of(EndReason reason) {
     if (reason == null) {
       return INCOMPLETE;
     }
     return switch (reason) {
-      case SHUTDOWN, ERROR -> INCOMPLETE;
+      case SHUTDOWN, ERROR, RECOVERED -> INCOMPLETE;
       case BYE, CANCEL, NO_ACK, MEDIA_TIMEOUT, SESSION_EXPIRED -> COMPLETE;
     };
   }

@@ -105,6 +105,34 @@ public sealed interface RecordingEvent {
     }
   }
 
+  /**
+   * A recording left in flight by a process that died (kill -9, crash, power loss) was finalised by
+   * the start-up recovery pass: its tracks repaired and hashed, its sidecar written with status
+   * {@code incomplete} and end reason {@code recovered}, and it was indexed.
+   *
+   * @param callId the recording session's Call-ID, or null when nothing on disk named it
+   * @param duration the longest track's length as recovered
+   * @param problems what recovery found wrong (a repaired header, an unreadable file), for the log
+   */
+  record Recovered(
+      RecordingId id,
+      String callId,
+      String location,
+      Duration duration,
+      List<TrackParties> tracks,
+      List<String> problems)
+      implements RecordingEvent {
+    public Recovered {
+      tracks = List.copyOf(tracks);
+      problems = List.copyOf(problems);
+    }
+
+    @Override
+    public String name() {
+      return "recording.recovered";
+    }
+  }
+
   /** A recording could not be stored completely. */
   record Failed(RecordingId id, String callId, String location, String cause)
       implements RecordingEvent {

@@ -15,7 +15,12 @@ public enum EndReason {
   /** The daemon stopped while the call was in progress. */
   SHUTDOWN,
   /** Media or storage failed during the call. */
-  ERROR;
+  ERROR,
+  /**
+   * The process died with the call in progress (kill -9, crash, power loss): the start-up recovery
+   * pass finalised what lay on disk. No SIP dialog survives it, so nothing is sent to the SRC.
+   */
+  RECOVERED;
 
   /**
    * True when the SRC itself ended the call (its BYE or CANCEL): it knows, so nothing is sent back.

@@ -84,6 +84,17 @@ public final class RecordingEventLogger implements RecordingEventListener {
       field(line, "callId", resumed.callId());
       field(line, "streams", resumed.streams().toString().replace(" ", ""));
       info(event, line);
+    } else if (event instanceof RecordingEvent.Recovered recovered) {
+      // WARN: the process that recorded it died; an operator should know and look.
+      field(line, "callId", recovered.callId());
+      field(line, "duration", seconds(recovered.duration()));
+      field(line, "status", "incomplete");
+      field(line, "path", recovered.location());
+      tracks(line, recovered.tracks());
+      if (!recovered.problems().isEmpty()) {
+        field(line, "problems", String.join("; ", recovered.problems()));
+      }
+      log.atWarn().addKeyValue(EVENT_KEY, event.name()).log("{}", line);
     } else if (event instanceof RecordingEvent.Failed failed) {
       field(line, "callId", failed.callId());
       field(line, "path", failed.location());

@@ -43,6 +43,7 @@ public final class MetricsListener implements RecordingEventListener {
   private final Counter accepted;
   private final Counter completed;
   private final Counter failed;
+  private final Counter recovered;
   private final Counter matched;
   private final Counter unmatched;
   private final Timer latency;
@@ -68,6 +69,12 @@ public final class MetricsListener implements RecordingEventListener {
     failed =
         Counter.builder("srs.recordings.failed")
             .description("Recordings that could not be stored completely")
+            .register(registry);
+    recovered =
+        Counter.builder("srs.recordings.recovered")
+            .description(
+                "Recordings left in flight by a stopped process, finalised incomplete by the"
+                    + " start-up recovery pass")
             .register(registry);
     Gauge.builder("srs.recordings.success.ratio", this, MetricsListener::successRatio)
         .description("completed / (completed + failed); 1 before any outcome")
@@ -132,6 +139,8 @@ public final class MetricsListener implements RecordingEventListener {
       completed(done);
     } else if (event instanceof RecordingEvent.Failed) {
       failed.increment();
+    } else if (event instanceof RecordingEvent.Recovered) {
+      recovered.increment();
     } else if (event instanceof RecordingEvent.Rejected rejected) {
       // Bounded labels: a handful of statuses times the closed RejectReason set.
       Counter.builder("srs.calls.rejected")

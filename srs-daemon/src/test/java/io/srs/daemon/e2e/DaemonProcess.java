@@ -48,14 +48,14 @@ final class DaemonProcess implements AutoCloseable {
   /** Starts {@code srs run} with {@code args} and waits for the start-up banner. */
   static DaemonProcess start(Path workDir, String... args) throws Exception {
     DaemonProcess daemon = launch(workDir, args);
-    daemon.awaitLine("recording server started", Duration.ofSeconds(30));
+    daemon.awaitBanner();
     return daemon;
   }
 
   /** Starts {@code srs run} on a JVM given {@code jvmArgs} (e.g. a logback configuration). */
   static DaemonProcess start(Path workDir, List<String> jvmArgs, String... args) throws Exception {
     DaemonProcess daemon = launch(workDir, jvmArgs, args);
-    daemon.awaitLine("recording server started", Duration.ofSeconds(30));
+    daemon.awaitBanner();
     return daemon;
   }
 
@@ -94,12 +94,21 @@ final class DaemonProcess implements AutoCloseable {
     builder.environment().putAll(environment);
     DaemonProcess daemon = new DaemonProcess(builder.start());
     try {
-      daemon.awaitLine("recording server started", Duration.ofSeconds(30));
+      daemon.awaitBanner();
     } catch (AssertionError notStarted) {
       daemon.process.destroyForcibly();
       throw notStarted;
     }
     return daemon;
+  }
+
+  /**
+   * Waits for the whole start-up banner, up to its last line: tests read the banner's lines (SIP
+   * address, recordings) right after, and the reader thread adds them one at a time.
+   */
+  private void awaitBanner() throws InterruptedException {
+    awaitLine("recording server started", Duration.ofSeconds(30));
+    awaitLine("Stop with Ctrl-C or SIGTERM", Duration.ofSeconds(5));
   }
 
   /** Waits for an output line containing {@code text}; fails with the output so far. */
@@ -144,6 +153,14 @@ final class DaemonProcess implements AutoCloseable {
       throw new AssertionError("daemon did not exit within " + timeout + ":\n" + output());
     }
     return process.exitValue();
+  }
+
+  /** SIGKILL, as the kernel's OOM killer or a power cut stops it: no hook, no finalisation. */
+  void kill() throws InterruptedException {
+    process.toHandle().destroyForcibly();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      throw new AssertionError("daemon did not die within 10 s of SIGKILL:\n" + output());
+    }
   }
 
   /** SIGTERM, as systemd stops it; returns the exit status. */

@@ -8,6 +8,7 @@ import io.srs.core.session.EndReason;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,10 @@ class SippMediaTimeoutIT {
       Path recording = RecordingFiles.awaitOneRecording(srs.recordings, Duration.ofSeconds(10));
       JsonNode sidecar = RecordingFiles.sidecar(recording);
       assertThat(sidecar.get("endReason").asText()).isEqualToIgnoringCase("media_timeout");
+      // The sidecar is written before the recording is indexed and the event published.
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> srs.events.stream().anyMatch(e -> e instanceof RecordingEvent.Completed));
       assertThat(srs.events)
           .filteredOn(e -> e instanceof RecordingEvent.Completed)
           .singleElement()

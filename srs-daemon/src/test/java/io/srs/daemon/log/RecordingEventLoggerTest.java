@@ -125,6 +125,32 @@ class RecordingEventLoggerTest {
   }
 
   @Test
+  void recoveredIsAWarningNamingTheCallItsLengthAndWhatWasWrong() {
+    events.on(
+        new RecordingEvent.Recovered(
+            ID,
+            "c1@src",
+            "/rec/x",
+            Duration.ofMillis(2_560),
+            TRACKS,
+            List.of("track-repaired: track-0-1.wav: header said 1 samples, the file holds 2")));
+
+    assertThat(appender.list.get(0).getLevel().toString()).isEqualTo("WARN");
+    assertThat(line())
+        .startsWith("recording.recovered id=" + ID + " callId=c1@src duration=2.560s")
+        .contains("status=incomplete", "path=/rec/x", "track0=\"label=1 sip:alice@example.com")
+        .contains("problems=\"track-repaired: track-0-1.wav: header said 1 samples");
+  }
+
+  @Test
+  void aRecoveredRecordingWhoseCallIdWasLostSaysSo() {
+    events.on(
+        new RecordingEvent.Recovered(ID, null, "/rec/x", Duration.ZERO, List.of(), List.of()));
+
+    assertThat(line()).contains("callId=\"\"").doesNotContain("problems=");
+  }
+
+  @Test
   void failedIsAnErrorWithItsCause() {
     events.on(new RecordingEvent.Failed(ID, "c1@src", "/rec/x", "disk full"));
 

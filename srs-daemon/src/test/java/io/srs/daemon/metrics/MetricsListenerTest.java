@@ -60,6 +60,18 @@ class MetricsListenerTest {
   }
 
   @Test
+  void recoveredRecordingsCountApartFromTheCallsOfThisProcess() {
+    metrics.on(
+        new RecordingEvent.Recovered(
+            ID, "c1", "/rec", Duration.ofSeconds(3), List.of(), List.of()));
+
+    assertThat(scrape())
+        .contains("srs_recordings_recovered_total 1.0")
+        .contains("srs_recordings_completed_total 0.0")
+        .contains("srs_recordings_success_ratio 1.0");
+  }
+
+  @Test
   void beforeAnyOutcomeTheRatiosAreOne() {
     assertThat(scrape())
         .contains("srs_recordings_success_ratio 1.0")

@@ -81,7 +81,8 @@ final class Hangup {
       case SESSION_EXPIRED -> "SIP;cause=408;text=\"session expired\"";
       case NO_ACK -> "SIP;cause=408;text=\"no ACK\"";
       case SHUTDOWN -> "SIP;cause=503;text=\"recorder shutting down\"";
-      case ERROR -> "SIP;cause=500;text=\"recorder error\"";
+      // RECOVERED never reaches a dialog (none survives a restart); an error if it ever did.
+      case ERROR, RECOVERED -> "SIP;cause=500;text=\"recorder error\"";
       case BYE, CANCEL ->
           throw new IllegalArgumentException("the SRC ended the call itself: " + reason);
     };

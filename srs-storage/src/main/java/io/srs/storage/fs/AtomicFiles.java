@@ -50,6 +50,27 @@ final class AtomicFiles {
     }
   }
 
+  /**
+   * Replaces {@code target} with {@code content} through a temporary file and a rename, without
+   * fsync: a reader or a killed process sees the old or the new file, never a torn one, but after
+   * power loss the file may be older or absent (no better than the audio, which is not fsynced
+   * while recording either). For the in-flight manifest, written on the call's set-up path.
+   */
+  static void replace(Path target, byte[] content) throws IOException {
+    Path tmp = temporaryFor(target);
+    try {
+      Files.write(tmp, content);
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+  }
+
   /** Makes a directory's entries (new and renamed files) durable. */
   static void fsyncDirectory(Path directory) throws IOException {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {

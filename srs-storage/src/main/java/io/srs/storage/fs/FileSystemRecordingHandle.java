@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,10 +63,12 @@ final class FileSystemRecordingHandle implements RecordingHandle {
   private final Map<Integer, OpenTrack> tracks = new LinkedHashMap<>();
   private final List<MetadataFile> metadataFiles = new ArrayList<>();
   private State state = State.OPEN;
+  private InFlightManifest manifest;
 
   FileSystemRecordingHandle(
       RecordingId id,
       String callId,
+      Instant createdAt,
       Path directory,
       StorageSettings settings,
       SidecarWriter sidecar) {
@@ -75,6 +78,12 @@ final class FileSystemRecordingHandle implements RecordingHandle {
     this.root = settings.root();
     this.settings = settings;
     this.sidecar = sidecar;
+    this.manifest = new InFlightManifest(id, callId, createdAt, List.of(), List.of());
+  }
+
+  /** Writes the in-flight manifest as it now stands (SIP thread, never the media path). */
+  void writeManifest() throws IOException {
+    AtomicFiles.replace(directory.resolve(RecordingLayout.IN_FLIGHT), manifest.render());
   }
 
   @Override
@@ -100,6 +109,11 @@ final class FileSystemRecordingHandle implements RecordingHandle {
     WavTrackWriter writer =
         WavTrackWriter.create(directory.resolve(fileName), header, settings.writeBufferBytes());
     tracks.put(spec.streamIndex(), new OpenTrack(spec, fileName, writer));
+    manifest =
+        manifest.withTrack(
+            new InFlightManifest.Track(
+                spec.streamIndex(), spec.label(), fileName, spec.encoding(), spec.sampleRate()));
+    writeManifest();
     return writer;
   }
 
@@ -113,14 +127,17 @@ final class FileSystemRecordingHandle implements RecordingHandle {
     }
     byte[] body = metadata.body();
     AtomicFiles.write(target, body);
-    metadataFiles.add(
+    MetadataFile file =
         new MetadataFile(
             metadata.version(),
             metadata.receivedAt(),
             metadata.contentType(),
             fileName,
             body.length,
-            Sha256.of(body)));
+            Sha256.of(body));
+    metadataFiles.add(file);
+    manifest = manifest.withMetadata(file);
+    writeManifest();
   }
 
   @Override
@@ -173,6 +190,7 @@ final class FileSystemRecordingHandle implements RecordingHandle {
         directory.resolve(RecordingLayout.SIDECAR),
         sidecar.render(summary, trackFiles, metadataFiles, stereo));
     fsyncAncestors();
+    removeManifest();
     state = State.FINISHED;
     return new StoredRecording(id, location(), RecordingLayout.SIDECAR, stored);
   }
@@ -198,6 +216,15 @@ final class FileSystemRecordingHandle implements RecordingHandle {
       throw failure;
     }
     return written;
+  }
+
+  /** The sidecar is durable and says more: the manifest has served. Never fatal. */
+  private void removeManifest() {
+    try {
+      Files.deleteIfExists(directory.resolve(RecordingLayout.IN_FLIGHT));
+    } catch (IOException e) {
+      LOG.warn("recording {}: {} left beside its sidecar: {}", id, RecordingLayout.IN_FLIGHT, e);
+    }
   }
 
   /** The date directories were created with the recording's; make their entries durable too. */

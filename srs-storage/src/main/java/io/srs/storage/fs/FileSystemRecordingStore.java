@@ -78,7 +78,15 @@ public final class FileSystemRecordingStore implements RecordingStore {
     } catch (IOException e) {
       throw new IOException(notWritable(root, e), e);
     }
-    return new FileSystemRecordingHandle(id, callId, directory, settings, sidecar);
+    FileSystemRecordingHandle handle =
+        new FileSystemRecordingHandle(id, callId, createdAt, directory, settings, sidecar);
+    try {
+      handle.writeManifest();
+    } catch (IOException e) {
+      handle.abort();
+      throw new IOException(notWritable(root, e), e);
+    }
+    return handle;
   }
 
   private static String notWritable(Path root, IOException cause) {

@@ -115,7 +115,7 @@ class FileSystemRecordingStoreTest {
 
     try (Stream<Path> files = Files.list(expectedDirectory())) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactly("track-0-.._.._etc.wav");
+          .containsExactlyInAnyOrder("track-0-.._.._etc.wav", "inflight.json");
     }
     handle.abort();
   }
@@ -128,7 +128,9 @@ class FileSystemRecordingStoreTest {
 
     assertThat(expectedDirectory().resolve("metadata-001.xml")).hasBinaryContent(Fixtures.RAW_XML);
     try (Stream<Path> files = Files.list(expectedDirectory())) {
-      assertThat(files).hasSize(1); // no temporary file left beside it
+      // no temporary file left beside it; the in-flight manifest names it
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("metadata-001.xml", "inflight.json");
     }
   }
 

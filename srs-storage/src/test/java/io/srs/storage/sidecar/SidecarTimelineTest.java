@@ -366,7 +366,7 @@ class SidecarTimelineTest {
   @ParameterizedTest
   @EnumSource(
       value = EndReason.class,
-      names = {"SHUTDOWN", "ERROR"})
+      names = {"SHUTDOWN", "ERROR", "RECOVERED"})
   void aCallWeCutShortIsIncomplete(EndReason reason) {
     assertThat(render(summary(reason, fields(), List.of(), null)).get("status").asText())
         .isEqualTo("incomplete");
@@ -375,7 +375,7 @@ class SidecarTimelineTest {
   @ParameterizedTest
   @EnumSource(
       value = EndReason.class,
-      names = {"SHUTDOWN", "ERROR"},
+      names = {"SHUTDOWN", "ERROR", "RECOVERED"},
       mode = EnumSource.Mode.EXCLUDE)
   void aCallTheSrcEndedIsCompleteWithItsReason(EndReason reason) {
     ObjectNode root = render(summary(reason, fields(), List.of(), null));

@@ -297,8 +297,12 @@ class RtpMediaReceiverFactoryTest {
     RtpMediaSession session = (RtpMediaSession) factory.open(spec(sink));
     int moveAt = 10;
     int total = 60;
+    String from;
+    String to;
     try (DatagramSocket before = new DatagramSocket(0, LOOPBACK);
         DatagramSocket after = new DatagramSocket(0, LOOPBACK)) {
+      from = LOOPBACK.getHostAddress() + ":" + before.getLocalPort();
+      to = LOOPBACK.getHostAddress() + ":" + after.getLocalPort();
       long start = System.nanoTime();
       for (int n = 0; n < total; n++) {
         // An SBC failing over: the same stream, from another port, from packet 10 on.
@@ -322,6 +326,13 @@ class RtpMediaReceiverFactoryTest {
     assertThat(java.util.Arrays.copyOfRange(track, last * SAMPLES, (last + 1) * SAMPLES))
         .as("the new address's last packet is in place")
         .isEqualTo(payload(0, last));
+    var changes = report.timelines().get(0).sourceChanges();
+    assertThat(changes).as("the sidecar's record of the move").hasSize(1);
+    assertThat(changes.get(0).previousSource()).isEqualTo(from);
+    assertThat(changes.get(0).source()).isEqualTo(to);
+    assertThat(changes.get(0).offset())
+        .as("after the old source's last packet, before the new one's last")
+        .isBetween((long) moveAt * SAMPLES, (long) last * SAMPLES);
   }
 
   @Test

@@ -5,23 +5,26 @@ import java.util.List;
 
 /**
  * What happened on one stream's timeline: every gap with its cause, every SSRC change, every DTMF
- * event. Offsets are in samples of the track's {@code sampleRate} from the recording's start.
+ * event, every move of the media to a new source address. Offsets are in samples of the track's
+ * {@code sampleRate} from the recording's start.
  */
 public record StreamTimeline(
     int streamIndex,
     int sampleRate,
     List<Gap> gaps,
     List<SsrcChange> ssrcChanges,
-    List<DtmfEvent> dtmf) {
+    List<DtmfEvent> dtmf,
+    List<SourceChange> sourceChanges) {
 
   public StreamTimeline {
     gaps = List.copyOf(gaps);
     ssrcChanges = List.copyOf(ssrcChanges);
     dtmf = List.copyOf(dtmf);
+    sourceChanges = List.copyOf(sourceChanges);
   }
 
   public static StreamTimeline empty(int streamIndex, int sampleRate) {
-    return new StreamTimeline(streamIndex, sampleRate, List.of(), List.of(), List.of());
+    return new StreamTimeline(streamIndex, sampleRate, List.of(), List.of(), List.of(), List.of());
   }
 
   /** Silence we wrote: from {@code offset} for {@code length} samples. */
@@ -36,6 +39,17 @@ public record StreamTimeline(
    * @param at when its first packet arrived
    */
   public record SsrcChange(long offset, long previousSsrc, long ssrc, Instant at) {}
+
+  /**
+   * The stream was re-latched: its media now comes from another address (an SBC failover, a move to
+   * another port of its media pool). Packets from the new address before this were dropped.
+   *
+   * @param offset where the new source's first packet went on the track (by its arrival)
+   * @param previousSource the old address, {@code ip:port}
+   * @param source the new address, {@code ip:port}
+   * @param at when the packet that completed the take-over arrived
+   */
+  public record SourceChange(long offset, String previousSource, String source, Instant at) {}
 
   /**
    * An RFC 4733 telephone-event.

@@ -113,6 +113,7 @@ class MetricsListenerTest {
                 new StreamTimeline.Gap(0, 8000, GapCause.LOSS),
                 new StreamTimeline.Gap(16000, 4000, GapCause.PAUSE)),
             List.of(),
+            List.of(),
             List.of());
 
     metrics.on(completed(List.of(), null, List.of(caller, agent), List.of(gaps)));

@@ -89,6 +89,7 @@ final class StreamReceiver {
       return;
     }
     if (verdict == SourceLatch.Verdict.RELATCHED) {
+      placer.onSourceChange(address(latch.previousOwner()), address(latch.owner()), arrivalNanos);
       log.info(
           "{} stream {}: media source moved from {} to {}: re-latched (take-over {})",
           session.id(),
@@ -274,5 +275,11 @@ final class StreamReceiver {
       log.debug(
           "{} stream {}: discarded {} from {}", session.id(), spec.index(), why, packet.sender());
     }
+  }
+
+  /** {@code ip:port}, without a host name lookup (RFC 3986 §3.2.2 brackets for IPv6). */
+  private static String address(InetSocketAddress address) {
+    String host = address.getAddress().getHostAddress();
+    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
   }
 }

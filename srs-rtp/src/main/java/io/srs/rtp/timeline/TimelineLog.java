@@ -36,6 +36,7 @@ final class TimelineLog {
   private long gapsOmitted;
   private final List<StreamTimeline.SsrcChange> ssrcChanges = new ArrayList<>();
   private final List<StreamTimeline.DtmfEvent> dtmf = new ArrayList<>();
+  private final List<StreamTimeline.SourceChange> sourceChanges = new ArrayList<>();
   private long dtmfOmitted;
 
   /** Records {@code length} samples of silence from {@code offset}; merges with the last gap. */
@@ -72,6 +73,12 @@ final class TimelineLog {
     }
   }
 
+  void sourceChange(long offset, String previousSource, String source, Instant at) {
+    if (sourceChanges.size() < MAX_SSRC_CHANGES) { // the same bound: a change per take-over
+      sourceChanges.add(new StreamTimeline.SourceChange(offset, previousSource, source, at));
+    }
+  }
+
   void dtmf(int event, long offset, long length, boolean masked) {
     if (dtmf.size() < MAX_DTMF_EVENTS) {
       dtmf.add(new StreamTimeline.DtmfEvent(event, offset, length, masked));
@@ -94,6 +101,6 @@ final class TimelineLog {
     for (int i = 0; i < gaps; i++) {
       list.add(new StreamTimeline.Gap(offsets[i], lengths[i], CAUSES[causes[i]]));
     }
-    return new StreamTimeline(streamIndex, sampleRate, list, ssrcChanges, dtmf);
+    return new StreamTimeline(streamIndex, sampleRate, list, ssrcChanges, dtmf, sourceChanges);
   }
 }

@@ -210,6 +210,18 @@ public final class TrackPlacer implements ReorderWindow.Output {
   }
 
   /**
+   * The receive path re-latched the stream to another address (see SourceLatch): noted on the
+   * timeline where a packet arriving now would go, so the sidecar shows where the source moved.
+   */
+  public void onSourceChange(String previousSource, String source, long arrivalNanos) {
+    log.sourceChange(
+        Math.max(0, pauses.arrivalPosition(arrivalNanos)),
+        previousSource,
+        source,
+        timeline.instantAt(arrivalNanos));
+  }
+
+  /**
    * An RTCP sender report (RFC 3550 §6.4.1) for this stream, from the RTCP port or rtcp-mux.
    *
    * @param ssrc the reporting source

@@ -15,6 +15,7 @@ import io.srs.core.port.StreamStats;
 import io.srs.core.port.StreamTimeline;
 import io.srs.core.port.StreamTimeline.DtmfEvent;
 import io.srs.core.port.StreamTimeline.Gap;
+import io.srs.core.port.StreamTimeline.SourceChange;
 import io.srs.core.port.StreamTimeline.SsrcChange;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -145,7 +146,10 @@ final class TrackJson {
     return node;
   }
 
-  /** {@code {gaps, ssrcChanges, dtmf}} with offsets in ms and samples, or null when none given. */
+  /**
+   * {@code {gaps, ssrcChanges, sourceChanges, dtmf}} with offsets in ms and samples, or null when
+   * none given.
+   */
   private ObjectNode timeline(StreamTimeline timeline, int rate) {
     if (timeline == null) {
       return null;
@@ -168,6 +172,16 @@ final class TrackJson {
           .put("offsetSamples", change.offset())
           .put("previousSsrc", ssrc(change.previousSsrc()))
           .put("ssrc", ssrc(change.ssrc()))
+          .put("at", time(change.at()));
+    }
+    ArrayNode sources = node.putArray("sourceChanges");
+    for (SourceChange change : timeline.sourceChanges()) {
+      sources
+          .addObject()
+          .put("offsetMs", millis(change.offset(), rate))
+          .put("offsetSamples", change.offset())
+          .put("previousSource", change.previousSource())
+          .put("source", change.source())
           .put("at", time(change.at()));
     }
     ArrayNode dtmf = node.putArray("dtmf");

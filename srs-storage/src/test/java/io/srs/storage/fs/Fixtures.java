@@ -98,10 +98,10 @@ final class Fixtures {
     StreamStats agentStats = new StreamStats(1, 0, 0, 0, 0, 0, 0, 8000, 8000, -1, 0, null, 0, 0);
     StreamTimeline callerTimeline =
         new StreamTimeline(
-            0, 8000, List.of(new Gap(4000, 160, GapCause.LOSS)), List.of(), List.of());
+            0, 8000, List.of(new Gap(4000, 160, GapCause.LOSS)), List.of(), List.of(), List.of());
     StreamTimeline agentTimeline =
         new StreamTimeline(
-            1, 8000, List.of(new Gap(0, 8000, GapCause.LEAD_IN)), List.of(), List.of());
+            1, 8000, List.of(new Gap(0, 8000, GapCause.LEAD_IN)), List.of(), List.of(), List.of());
     return new RecordingSummary(
         ID,
         CALL_ID,

@@ -17,6 +17,7 @@ import io.srs.core.port.StreamStats;
 import io.srs.core.port.StreamTimeline;
 import io.srs.core.port.StreamTimeline.DtmfEvent;
 import io.srs.core.port.StreamTimeline.Gap;
+import io.srs.core.port.StreamTimeline.SourceChange;
 import io.srs.core.port.StreamTimeline.SsrcChange;
 import io.srs.core.session.EndReason;
 import io.srs.core.session.RecordingId;
@@ -109,7 +110,13 @@ class SidecarGoldenTest {
             List.of(
                 new SsrcChange(
                     762_480, 0x0a0b0c0dL, 0xFEDCBA98L, Instant.parse("2026-01-01T00:01:35.310Z"))),
-            List.of(new DtmfEvent(11, 40_000, 800, false), new DtmfEvent(7, 48_000, 960, true)));
+            List.of(new DtmfEvent(11, 40_000, 800, false), new DtmfEvent(7, 48_000, 960, true)),
+            List.of(
+                new SourceChange(
+                    762_480,
+                    "192.0.2.10:30000",
+                    "192.0.2.11:41000",
+                    Instant.parse("2026-01-01T00:01:35.300Z"))));
     var alice = metadata.participants().get(0);
     var bob = metadata.participants().get(1);
     TrackSummary caller = new TrackSummary(0, "1", Codec.PCMU, 0, List.of(alice), null);

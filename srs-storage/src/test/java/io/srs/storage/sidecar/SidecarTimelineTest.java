@@ -76,7 +76,8 @@ class SidecarTimelineTest {
         List.of(
             new SsrcChange(
                 762_480, 0x0a0b0c0dL, 0xFEDCBA98L, Instant.parse("2026-01-01T00:01:35.310Z"))),
-        List.of(new DtmfEvent(11, 40_000, 800, false), new DtmfEvent(7, 48_000, 960, true)));
+        List.of(new DtmfEvent(11, 40_000, 800, false), new DtmfEvent(7, 48_000, 960, true)),
+        List.of());
   }
 
   private static RecordingSummary summary(

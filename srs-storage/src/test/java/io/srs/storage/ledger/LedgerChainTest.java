@@ -227,4 +227,52 @@ class LedgerChainTest {
     assertThat(ledger.seq()).isZero();
     assertThat(new LedgerVerifier().verify(root, ALL).intact()).isTrue();
   }
+
+  @Test
+  void aRecordingEnteredWhileVerifyRunsIsNotReportedUnledgered() throws Exception {
+    LedgerWriter ledger = open();
+    finalise(ledger, recording(1));
+    RecordingId finalising = recording(2);
+    Path directory = root.resolve("2026/11/26").resolve(finalising.value());
+    Files.writeString(
+        directory.resolve("inflight.json"), "{}"); // the sidecar is durable, not yet entered
+    Thread finaliser =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(300);
+                finalise(ledger, finalising);
+                Files.delete(directory.resolve("inflight.json"));
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    finaliser.start();
+
+    LedgerVerifier.Report report =
+        new LedgerVerifier()
+            .verify(root, new LedgerVerifier.Options(null, null, Duration.ofSeconds(10)));
+    finaliser.join();
+
+    assertThat(report.problems()).isEmpty();
+  }
+
+  @Test
+  void aRecordingLeftFinalisingWithoutAnEntryIsUnledgeredOnceTheSettleTimeIsOver()
+      throws Exception {
+    finalise(open(), recording(1));
+    RecordingId stuck = recording(2);
+    Files.writeString(
+        root.resolve("2026/11/26").resolve(stuck.value()).resolve("inflight.json"), "{}");
+
+    LedgerVerifier.Report report =
+        new LedgerVerifier()
+            .verify(root, new LedgerVerifier.Options(null, null, Duration.ofMillis(200)));
+
+    assertThat(report.problems())
+        .extracting(LedgerProblem::line)
+        .singleElement()
+        .asString()
+        .startsWith("unledgered: recording " + stuck.value());
+  }
 }

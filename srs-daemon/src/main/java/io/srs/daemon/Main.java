@@ -2,13 +2,15 @@ package io.srs.daemon;
 
 import io.srs.daemon.cli.RecoverCommand;
 import io.srs.daemon.cli.RunCommand;
+import io.srs.daemon.cli.VerifyCommand;
 import io.srs.daemon.simulate.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * {@code srs}: the recorder's command line. {@code srs run} starts the daemon; {@code srs simulate}
- * places test SIPREC calls at one.
+ * places test SIPREC calls at one; {@code srs recover} finalises what a stopped recorder left in
+ * flight; {@code srs verify} checks the vault against its ledger.
  */
 @Command(
     name = "srs",
@@ -19,6 +21,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       SimulateCommand.class,
       RecoverCommand.class,
+      VerifyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -30,6 +30,8 @@ import io.srs.storage.fs.InFlightRecovery;
 import io.srs.storage.fs.RecoveryPass;
 import io.srs.storage.fs.StorageSettings;
 import io.srs.storage.index.SqliteRecordingIndex;
+import io.srs.storage.ledger.Ledger;
+import io.srs.storage.ledger.LedgerWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -88,9 +90,11 @@ public final class SrsDaemon extends AbstractLifeCycle {
     var storage =
         new StorageSettings(
             recordings, config.storage().writeBufferBytes(), config.recording().stereo());
-    var store = new FileSystemRecordingStore(storage);
     // Fail fast: a recorder that cannot write must not answer a single call.
-    store.verifyWritable();
+    new FileSystemRecordingStore(storage).verifyWritable();
+    // Continues the chain (a torn end is recorded, see LedgerWriter) before anything is entered.
+    Ledger ledger = LedgerWriter.open(recordings, clock);
+    var store = new FileSystemRecordingStore(storage, ledger);
     index =
         config.storage().indexFile() == null
             ? RecordingIndex.NONE
@@ -104,7 +108,7 @@ public final class SrsDaemon extends AbstractLifeCycle {
         };
     // Before SIP and readiness: what a killed process left in flight is finalised (incomplete)
     // and findable before any new call is answered (DESIGN.md "Crash safety").
-    recoveryPass(config, storage, index, events).run();
+    recoveryPass(config, storage, index, ledger, events).run();
 
     media = new RtpMediaReceiverFactory(rtpSettings(config.rtp()), clock, System::nanoTime);
     media.start();
@@ -152,12 +156,13 @@ public final class SrsDaemon extends AbstractLifeCycle {
   /**
    * The start-up recovery pass over {@code storage}, finalising with the same metadata limits,
    * field rules and required fields as a call that ends normally. Shared by {@code srs run} and
-   * {@code srs recover}.
+   * {@code srs recover}. Each recovered recording is entered in {@code ledger}.
    */
   public static RecoveryPass recoveryPass(
       SrsConfig config,
       StorageSettings storage,
       RecordingIndex index,
+      Ledger ledger,
       RecordingEventListener listener) {
     return new RecoveryPass(
         storage,
@@ -165,7 +170,8 @@ public final class SrsDaemon extends AbstractLifeCycle {
             metadataParser(config),
             fieldExtractor(config),
             config.metadata().requiredFields(),
-            index),
+            index,
+            ledger),
         listener);
   }
 

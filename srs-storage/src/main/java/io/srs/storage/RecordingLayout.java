@@ -18,6 +18,9 @@ import java.util.Locale;
  *     inflight.json                   while recording: what it is (removed once the sidecar is)
  *     metadata.json                   the sidecar, written last
  * </pre>
+ *
+ * <p>Beside the date directories, {@code ledger.jsonl} chains every finalised recording ({@link
+ * #LEDGER}).
  */
 public final class RecordingLayout {
 
@@ -29,6 +32,12 @@ public final class RecordingLayout {
    * pass can name a recording whose process died. Superseded by (and removed after) the sidecar.
    */
   public static final String IN_FLIGHT = "inflight.json";
+
+  /**
+   * The vault's ledger, at the root of {@code storage.path}: one line per finalised recording, each
+   * hashing the one before and the recording's {@link #SIDECAR} (docs/recording-format.md).
+   */
+  public static final String LEDGER = "ledger.jsonl";
 
   /** The optional two-channel mix's name within a recording ({@code recording.stereo}). */
   public static final String STEREO = "stereo.wav";

@@ -10,6 +10,7 @@ import io.srs.daemon.log.RecordingEventLogger;
 import io.srs.storage.fs.RecoveryPass;
 import io.srs.storage.fs.StorageSettings;
 import io.srs.storage.index.SqliteRecordingIndex;
+import io.srs.storage.ledger.LedgerWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -17,6 +18,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -92,7 +94,9 @@ public final class RecoverCommand implements Callable<Integer> {
             loaded.recording().stereo());
     RecoveryPass.Report report;
     try (RecordingIndex index = openIndex(loaded)) {
-      report = SrsDaemon.recoveryPass(loaded, storage, index, new RecordingEventLogger()).run();
+      LedgerWriter ledger = LedgerWriter.open(storage.root(), Clock.systemUTC());
+      report =
+          SrsDaemon.recoveryPass(loaded, storage, index, ledger, new RecordingEventLogger()).run();
     } catch (IOException e) {
       err.println("srs: " + e.getMessage());
       return EXIT_FAILED;

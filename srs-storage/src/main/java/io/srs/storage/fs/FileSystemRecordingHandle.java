@@ -11,6 +11,7 @@ import io.srs.core.port.TrackSpec;
 import io.srs.core.session.RecordingId;
 import io.srs.storage.RecordingLayout;
 import io.srs.storage.integrity.Sha256;
+import io.srs.storage.ledger.Ledger;
 import io.srs.storage.sidecar.MetadataFile;
 import io.srs.storage.sidecar.SidecarWriter;
 import io.srs.storage.sidecar.StereoOutcome;
@@ -60,6 +61,7 @@ final class FileSystemRecordingHandle implements RecordingHandle {
   private final Path root;
   private final StorageSettings settings;
   private final SidecarWriter sidecar;
+  private final Ledger ledger;
   private final Map<Integer, OpenTrack> tracks = new LinkedHashMap<>();
   private final List<MetadataFile> metadataFiles = new ArrayList<>();
   private State state = State.OPEN;
@@ -71,13 +73,15 @@ final class FileSystemRecordingHandle implements RecordingHandle {
       Instant createdAt,
       Path directory,
       StorageSettings settings,
-      SidecarWriter sidecar) {
+      SidecarWriter sidecar,
+      Ledger ledger) {
     this.id = id;
     this.callId = callId;
     this.directory = directory;
     this.root = settings.root();
     this.settings = settings;
     this.sidecar = sidecar;
+    this.ledger = ledger;
     this.manifest = new InFlightManifest(id, callId, createdAt, List.of(), List.of());
   }
 
@@ -190,6 +194,7 @@ final class FileSystemRecordingHandle implements RecordingHandle {
         directory.resolve(RecordingLayout.SIDECAR),
         sidecar.render(summary, trackFiles, metadataFiles, stereo));
     fsyncAncestors();
+    enterInLedger(SidecarWriter.status(summary.endReason()));
     removeManifest();
     state = State.FINISHED;
     return new StoredRecording(id, location(), RecordingLayout.SIDECAR, stored);
@@ -216,6 +221,24 @@ final class FileSystemRecordingHandle implements RecordingHandle {
       throw failure;
     }
     return written;
+  }
+
+  /**
+   * After the sidecar is durable, before the manifest goes: {@code srs verify} takes a directory
+   * with both files for one still finalising. Never fatal: the recording is stored and its sidecar
+   * holds its hashes; verify names it {@code unledgered}.
+   */
+  private void enterInLedger(String status) {
+    try {
+      ledger.recordFinalised(id, directory, status);
+    } catch (IOException | RuntimeException e) {
+      LOG.error(
+          "recording {}: stored in {} but not entered in the ledger ({}); srs verify will report"
+              + " it unledgered",
+          id,
+          directory,
+          e.toString());
+    }
   }
 
   /** The sidecar is durable and says more: the manifest has served. Never fatal. */

@@ -4,6 +4,7 @@ import io.srs.core.port.RecordingHandle;
 import io.srs.core.port.RecordingStore;
 import io.srs.core.session.RecordingId;
 import io.srs.storage.RecordingLayout;
+import io.srs.storage.ledger.Ledger;
 import io.srs.storage.sidecar.SidecarWriter;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -20,14 +21,26 @@ public final class FileSystemRecordingStore implements RecordingStore {
 
   private final StorageSettings settings;
   private final SidecarWriter sidecar = new SidecarWriter();
+  private final Ledger ledger;
 
-  /** A store under {@code root} with {@link StorageSettings#defaults default} settings. */
+  /**
+   * A store under {@code root} with {@link StorageSettings#defaults default} settings, no ledger.
+   */
   public FileSystemRecordingStore(Path root) {
     this(StorageSettings.defaults(root));
   }
 
+  /** A store that keeps no ledger ({@link Ledger#NONE}): for tests of other things. */
   public FileSystemRecordingStore(StorageSettings settings) {
+    this(settings, Ledger.NONE);
+  }
+
+  /**
+   * @param ledger where each recording is entered once its {@code metadata.json} is durable
+   */
+  public FileSystemRecordingStore(StorageSettings settings, Ledger ledger) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
   }
 
   public StorageSettings settings() {
@@ -79,7 +92,7 @@ public final class FileSystemRecordingStore implements RecordingStore {
       throw new IOException(notWritable(root, e), e);
     }
     FileSystemRecordingHandle handle =
-        new FileSystemRecordingHandle(id, callId, createdAt, directory, settings, sidecar);
+        new FileSystemRecordingHandle(id, callId, createdAt, directory, settings, sidecar, ledger);
     try {
       handle.writeManifest();
     } catch (IOException e) {

@@ -13,6 +13,7 @@ import io.srs.core.session.EndReason;
 import io.srs.core.session.RecordingId;
 import io.srs.storage.RecordingLayout;
 import io.srs.storage.integrity.Sha256;
+import io.srs.storage.ledger.Ledger;
 import io.srs.storage.sidecar.MetadataFile;
 import io.srs.storage.sidecar.SidecarWriter;
 import io.srs.storage.sidecar.TrackFile;
@@ -60,6 +61,7 @@ public final class InFlightRecovery {
   private final FieldExtractor extractor;
   private final List<String> requiredFields;
   private final RecordingIndex index;
+  private final Ledger ledger;
   private final SidecarWriter sidecar = new SidecarWriter();
 
   /**
@@ -73,6 +75,23 @@ public final class InFlightRecovery {
       FieldExtractor extractor,
       List<String> requiredFields,
       RecordingIndex index) {
+    this(parser, extractor, requiredFields, index, Ledger.NONE);
+  }
+
+  /**
+   * @param parser parses the stored metadata versions (the daemon's limits)
+   * @param extractor derives normalised fields, as for a finished call
+   * @param requiredFields {@code metadata.required-fields}
+   * @param index where recovered recordings are added
+   * @param ledger where each recovered recording is entered once its sidecar is durable
+   */
+  public InFlightRecovery(
+      MetadataParser parser,
+      FieldExtractor extractor,
+      List<String> requiredFields,
+      RecordingIndex index,
+      Ledger ledger) {
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.parser = Objects.requireNonNull(parser, "parser");
     this.extractor = Objects.requireNonNull(extractor, "extractor");
     this.requiredFields = List.copyOf(requiredFields);
@@ -222,6 +241,13 @@ public final class InFlightRecovery {
     AtomicFiles.write(
         directory.resolve(RecordingLayout.SIDECAR),
         sidecar.render(summary, trackFiles, metadataFiles));
+    try {
+      // As a finished call's: after the sidecar, before the manifest goes (see srs verify).
+      ledger.recordFinalised(id, directory, SidecarWriter.STATUS_INCOMPLETE);
+    } catch (IOException | RuntimeException e) {
+      LOG.error("recovery: {} not entered in the ledger: {}", id, e.toString());
+      problems.add("not-ledgered: " + e.getMessage());
+    }
     try {
       Files.deleteIfExists(directory.resolve(RecordingLayout.IN_FLIGHT));
     } catch (IOException e) {

@@ -32,6 +32,7 @@ import io.srs.storage.fs.StorageSettings;
 import io.srs.storage.index.SqliteRecordingIndex;
 import io.srs.storage.ledger.Ledger;
 import io.srs.storage.ledger.LedgerWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -86,19 +87,14 @@ public final class SrsDaemon extends AbstractLifeCycle {
 
   @Override
   protected void doStart() throws Exception {
-    recordings = config.storage().path().toAbsolutePath().normalize();
-    var storage =
-        new StorageSettings(
-            recordings, config.storage().writeBufferBytes(), config.recording().stereo());
+    var storage = storageSettings(config);
+    recordings = storage.root();
     // Fail fast: a recorder that cannot write must not answer a single call.
     new FileSystemRecordingStore(storage).verifyWritable();
     // Continues the chain (a torn end is recorded, see LedgerWriter) before anything is entered.
     Ledger ledger = LedgerWriter.open(recordings, clock);
     var store = new FileSystemRecordingStore(storage, ledger);
-    index =
-        config.storage().indexFile() == null
-            ? RecordingIndex.NONE
-            : SqliteRecordingIndex.open(config.storage().indexFile().toAbsolutePath());
+    index = openIndex(config);
     metrics = new SrsMetrics();
     RecordingEventListener events =
         event -> {
@@ -158,6 +154,19 @@ public final class SrsDaemon extends AbstractLifeCycle {
    * field rules and required fields as a call that ends normally. Shared by {@code srs run} and
    * {@code srs recover}. Each recovered recording is entered in {@code ledger}.
    */
+  /** Where and how recordings are written: {@code storage.*} (the root made absolute). */
+  public static StorageSettings storageSettings(SrsConfig config) {
+    return new StorageSettings(
+        config.storage().path(), config.storage().writeBufferBytes(), config.recording().stereo());
+  }
+
+  /** The configured index, or {@link RecordingIndex#NONE} when {@code storage.index} is none. */
+  public static RecordingIndex openIndex(SrsConfig config) throws IOException {
+    return config.storage().indexFile() == null
+        ? RecordingIndex.NONE
+        : SqliteRecordingIndex.open(config.storage().indexFile().toAbsolutePath());
+  }
+
   public static RecoveryPass recoveryPass(
       SrsConfig config,
       StorageSettings storage,

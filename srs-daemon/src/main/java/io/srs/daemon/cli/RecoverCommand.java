@@ -3,13 +3,11 @@ package io.srs.daemon.cli;
 import io.srs.core.port.RecordingIndex;
 import io.srs.daemon.SrsDaemon;
 import io.srs.daemon.config.ConfigException;
-import io.srs.daemon.config.ConfigLoader;
 import io.srs.daemon.config.SrsConfig;
 import io.srs.daemon.log.LogFormat;
 import io.srs.daemon.log.RecordingEventLogger;
 import io.srs.storage.fs.RecoveryPass;
 import io.srs.storage.fs.StorageSettings;
-import io.srs.storage.index.SqliteRecordingIndex;
 import io.srs.storage.ledger.LedgerWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,14 +15,11 @@ import java.net.BindException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -46,17 +41,7 @@ public final class RecoverCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "YAML config file (see config/srs.yaml).")
-  Path config;
-
-  @Option(
-      names = "--recordings",
-      paramLabel = "DIR",
-      description = "Where recordings are (storage.path).")
-  String recordings;
+  @Mixin VaultOptions vault;
 
   @Override
   public Integer call() {
@@ -64,11 +49,7 @@ public final class RecoverCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     SrsConfig loaded;
     try {
-      Map<String, String> overrides = new LinkedHashMap<>();
-      if (recordings != null) {
-        overrides.put("storage.path", recordings);
-      }
-      loaded = new ConfigLoader().load(config, System.getenv(), overrides);
+      loaded = vault.load();
       LogFormat.select(loaded.logging().format(), System.getProperty("logback.configurationFile"));
     } catch (ConfigException e) {
       err.println("srs: " + e.getMessage());
@@ -87,13 +68,9 @@ public final class RecoverCommand implements Callable<Integer> {
               + " taken for lost. Stop it first (srs run recovers at start-up anyway).");
       return EXIT_FAILED;
     }
-    StorageSettings storage =
-        new StorageSettings(
-            loaded.storage().path(),
-            loaded.storage().writeBufferBytes(),
-            loaded.recording().stereo());
+    StorageSettings storage = SrsDaemon.storageSettings(loaded);
     RecoveryPass.Report report;
-    try (RecordingIndex index = openIndex(loaded)) {
+    try (RecordingIndex index = SrsDaemon.openIndex(loaded)) {
       LedgerWriter ledger = LedgerWriter.open(storage.root(), Clock.systemUTC());
       report =
           SrsDaemon.recoveryPass(loaded, storage, index, ledger, new RecordingEventLogger()).run();
@@ -111,12 +88,6 @@ public final class RecoverCommand implements Callable<Integer> {
         report.took().toMillis());
     out.flush();
     return report.failed() == 0 ? 0 : EXIT_FAILED;
-  }
-
-  private static RecordingIndex openIndex(SrsConfig config) throws IOException {
-    return config.storage().indexFile() == null
-        ? RecordingIndex.NONE
-        : SqliteRecordingIndex.open(config.storage().indexFile().toAbsolutePath());
   }
 
   /** True when the configured SIP UDP port cannot be bound: a recorder probably holds it. */

@@ -1,7 +1,6 @@
 package io.srs.daemon.cli;
 
 import io.srs.daemon.config.ConfigException;
-import io.srs.daemon.config.ConfigLoader;
 import io.srs.daemon.config.SrsConfig;
 import io.srs.storage.ledger.LedgerProblem;
 import io.srs.storage.ledger.LedgerVerifier;
@@ -11,10 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,17 +44,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "YAML config file (see config/srs.yaml); storage.path is the vault.")
-  Path config;
-
-  @Option(
-      names = "--recordings",
-      paramLabel = "DIR",
-      description = "Where recordings are (storage.path).")
-  String recordings;
+  @Mixin VaultOptions vault;
 
   @Option(
       names = "--recording",
@@ -78,11 +66,7 @@ public final class VerifyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     SrsConfig loaded;
     try {
-      Map<String, String> overrides = new LinkedHashMap<>();
-      if (recordings != null) {
-        overrides.put("storage.path", recordings);
-      }
-      loaded = new ConfigLoader().load(config, System.getenv(), overrides);
+      loaded = vault.load();
     } catch (ConfigException e) {
       err.println("srs: " + e.getMessage());
       return RunCommand.EXIT_CONFIG;

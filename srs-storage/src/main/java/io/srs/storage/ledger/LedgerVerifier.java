@@ -2,11 +2,11 @@ package io.srs.storage.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.srs.storage.RecordingDirectories;
 import io.srs.storage.RecordingLayout;
 import io.srs.storage.integrity.Sha256;
 import io.srs.storage.ledger.LedgerProblem.Kind;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,9 +35,6 @@ public final class LedgerVerifier {
   /** The largest metadata.json read back; a sidecar is kilobytes, a long call's tens of them. */
   static final long MAX_SIDECAR_BYTES = 16L * 1024 * 1024;
 
-  private static final Pattern YEAR = Pattern.compile("\\d{4}");
-  private static final Pattern TWO_DIGITS = Pattern.compile("\\d{2}");
-  private static final Pattern RECORDING = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{16}");
   private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,128}");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu/MM/dd");
   private static final Duration POLL = Duration.ofMillis(100);
@@ -251,7 +248,7 @@ public final class LedgerVerifier {
   private List<LedgerProblem> unledgered(
       Path root, Path ledger, LedgerChainWalk chain, Options options) throws IOException {
     Map<String, Path> candidates = new LinkedHashMap<>();
-    for (Path directory : recordingDirectories(root)) {
+    for (Path directory : RecordingDirectories.under(root)) {
       String id = directory.getFileName().toString();
       String path = root.relativize(directory).toString().replace('\\', '/');
       if (!chain.recordings.containsKey(id)
@@ -316,34 +313,5 @@ public final class LedgerVerifier {
       }
       return stop;
     }
-  }
-
-  /** {@code root/yyyy/MM/dd/<id>} directories, in name order. */
-  private static List<Path> recordingDirectories(Path root) throws IOException {
-    List<Path> found = new ArrayList<>();
-    for (Path year : children(root, YEAR)) {
-      for (Path month : children(year, TWO_DIGITS)) {
-        for (Path day : children(month, TWO_DIGITS)) {
-          found.addAll(children(day, RECORDING));
-        }
-      }
-    }
-    return found;
-  }
-
-  private static List<Path> children(Path parent, Pattern name) throws IOException {
-    List<Path> children = new ArrayList<>();
-    if (!Files.isDirectory(parent)) {
-      return children;
-    }
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent)) {
-      for (Path entry : entries) {
-        if (name.matcher(entry.getFileName().toString()).matches() && Files.isDirectory(entry)) {
-          children.add(entry);
-        }
-      }
-    }
-    children.sort(null);
-    return children;
   }
 }

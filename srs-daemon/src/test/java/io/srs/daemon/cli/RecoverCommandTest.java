@@ -6,11 +6,9 @@ import io.srs.core.media.AudioEncoding;
 import io.srs.core.port.RecordingHandle;
 import io.srs.core.port.TrackSpec;
 import io.srs.core.session.RecordingId;
-import io.srs.daemon.Main;
+import io.srs.daemon.testing.CliRun;
 import io.srs.storage.fs.FileSystemRecordingStore;
 import io.srs.storage.wav.WavTrackWriter;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -18,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code srs recover}: the start-up recovery pass, offline, and only with the recorder stopped. */
 class RecoverCommandTest {
@@ -26,16 +23,8 @@ class RecoverCommandTest {
 
   @TempDir Path work;
 
-  private record Run(int exit, String out, String err) {}
-
-  private Run recover(Path config) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute("recover", "--config", config.toString());
-    return new Run(exit, out.toString(), err.toString());
+  private static CliRun recover(Path config) {
+    return CliRun.of("recover", "--config", config.toString());
   }
 
   /** A config on a free SIP port with the vault under the temporary directory. */
@@ -72,7 +61,7 @@ class RecoverCommandTest {
   void aStoppedRecordersCutCallIsFinalisedAndCounted() throws Exception {
     Path directory = killedCall();
 
-    Run run = recover(config(freeUdpPort()));
+    CliRun run = recover(config(freeUdpPort()));
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).contains("1 recording(s) looked at, 1 recovered, 0 could not be");
@@ -86,7 +75,7 @@ class RecoverCommandTest {
   void itRefusesWhileTheSipPortIsTakenForARunningRecordersCallsWouldLookLost() throws Exception {
     Path directory = killedCall();
     try (DatagramSocket running = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
-      Run run = recover(config(running.getLocalPort()));
+      CliRun run = recover(config(running.getLocalPort()));
 
       assertThat(run.exit()).isEqualTo(RecoverCommand.EXIT_FAILED);
       assertThat(run.err()).contains("is in use: a recorder seems to be running");

@@ -3,7 +3,7 @@ package io.srs.daemon.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.srs.daemon.e2e.SimulateIT.Run;
+import io.srs.daemon.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -193,7 +193,7 @@ class KamailioDispatcherIT {
       throws Exception {
     int startedA = a.started();
     int startedB = b.started();
-    CompletableFuture<Run> longCalls =
+    CompletableFuture<CliRun> longCalls =
         CompletableFuture.supplyAsync(() -> place("udp", 4, 20, LONG_CALL_SECONDS));
     await(
         () -> a.started() + b.started() >= startedA + startedB + 4,
@@ -302,7 +302,7 @@ class KamailioDispatcherIT {
   }
 
   /** {@code srs simulate} through the balancer. */
-  private static Run place(String transport, int calls, int rate, int seconds) {
+  private static CliRun place(String transport, int calls, int rate, int seconds) {
     return SimulateIT.simulate(
         "--target",
         "127.0.0.1:" + balancer.port,
@@ -318,7 +318,7 @@ class KamailioDispatcherIT {
         Integer.toString(seconds));
   }
 
-  private static void assertAnswered(Run run, int calls) {
+  private static void assertAnswered(CliRun run, int calls) {
     assertThat(run.exit())
         .as("srs simulate:%n%s%n%s%s", run.out(), run.err(), balancer.tail())
         .isZero();

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.srs.daemon.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.srs.daemon.testing.CliRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code srs simulate} against the real recorder: what an operator runs before pointing an SBC at
@@ -29,26 +26,15 @@ class SimulateIT {
 
   @TempDir Path work;
 
-  /** The exit status and what was printed. */
-  record Run(int exit, String out, String err) {}
-
-  static Run simulate(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    String[] full = new String[args.length + 1];
-    full[0] = "simulate";
-    System.arraycopy(args, 0, full, 1, args.length);
-    int exit = cli.execute(full);
-    return new Run(exit, out.toString(), err.toString());
+  /** {@code srs simulate <args>} in this JVM. */
+  static CliRun simulate(String... args) {
+    return CliRun.of("simulate", args);
   }
 
   @Test
   void oneCallWithATransferAndAPauseIsRecordedAsTheSrcPlacedIt() throws Exception {
     try (InJvmDaemon srs = new InJvmDaemon(work, Map.of())) {
-      Run run =
+      CliRun run =
           simulate(
               "--target", "127.0.0.1:" + srs.sipPort,
               "--bind", "127.0.0.1",
@@ -108,7 +94,7 @@ class SimulateIT {
             rtpLow + "-" + (rtpLow + 199),
             "--recordings",
             recordings.toString())) {
-      Run run =
+      CliRun run =
           simulate(
               "--target", "127.0.0.1:" + sipPort,
               "--bind", "127.0.0.1",
@@ -131,14 +117,14 @@ class SimulateIT {
 
   @Test
   void tlsOptionsWithAnotherTransportAreAUsageError() {
-    Run run = simulate("--target", "127.0.0.1:5060", "--tls-insecure");
+    CliRun run = simulate("--target", "127.0.0.1:5060", "--tls-insecure");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("--tls-* options need --transport tls");
   }
 
   @Test
   void anUnknownSrtpSuiteIsAUsageErrorListingTheSuites() {
-    Run run = simulate("--target", "127.0.0.1:5060", "--srtp", "F8_128_HMAC_SHA1_80");
+    CliRun run = simulate("--target", "127.0.0.1:5060", "--srtp", "F8_128_HMAC_SHA1_80");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err())
         .contains("unknown --srtp suite 'F8_128_HMAC_SHA1_80'", "AEAD_AES_256_GCM");
@@ -146,7 +132,7 @@ class SimulateIT {
 
   @Test
   void anSrtpKeyLogWithoutSrtpIsAUsageError() {
-    Run run = simulate("--target", "127.0.0.1:5060", "--srtp-key-log", "keys.log");
+    CliRun run = simulate("--target", "127.0.0.1:5060", "--srtp-key-log", "keys.log");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("--srtp-key-log needs --srtp");
   }
@@ -155,7 +141,7 @@ class SimulateIT {
   void srtpOverUdpKeepsItsContextThroughATransferAndAPauseAndWarnsOfClearSdp() throws Exception {
     Path keyLog = work.resolve("srtp-keys.log");
     try (InJvmDaemon srs = new InJvmDaemon(work, Map.of())) {
-      Run run =
+      CliRun run =
           simulate(
               "--target",
               "127.0.0.1:" + srs.sipPort,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.srs.daemon.testing.CliRun;
 import io.srs.daemon.testing.TestKeyStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,7 +70,7 @@ class SrtpCallIT {
             "--recordings",
             recordings.toString())) {
       for (String suite : List.of("AEAD_AES_128_GCM", "AES_CM_128_HMAC_SHA1_80")) {
-        SimulateIT.Run run = simulateOverTls(tlsPort, "--srtp", suite, "--srtp-key-log", keyLog);
+        CliRun run = simulateOverTls(tlsPort, "--srtp", suite, "--srtp-key-log", keyLog);
         assertThat(run.exit()).as("exit; stdout:%n%s%nstderr:%n%s", run.out(), run.err()).isZero();
         assertThat(run.out()).contains("over SRTP " + suite, "calls answered    1");
         assertThat(run.err()).doesNotContain("WARNING: --srtp"); // TLS carries the keys
@@ -104,7 +105,7 @@ class SrtpCallIT {
       assertThat(suites).containsExactlyInAnyOrder("AEAD_AES_128_GCM", "AES_CM_128_HMAC_SHA1_80");
 
       // An SRC offering plain RTP to a recorder that requires SRTP gets a precise 488.
-      SimulateIT.Run plain = simulateOverTls(tlsPort);
+      CliRun plain = simulateOverTls(tlsPort);
       assertThat(plain.exit()).isEqualTo(1);
       assertThat(plain.err()).contains("488", "SRTP is required");
 
@@ -125,7 +126,7 @@ class SrtpCallIT {
     }
   }
 
-  private static SimulateIT.Run simulateOverTls(int tlsPort, Object... extra) {
+  private static CliRun simulateOverTls(int tlsPort, Object... extra) {
     List<String> args =
         new ArrayList<>(
             List.of(

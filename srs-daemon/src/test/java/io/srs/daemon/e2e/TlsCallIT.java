@@ -3,6 +3,7 @@ package io.srs.daemon.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.srs.daemon.testing.CliRun;
 import io.srs.daemon.testing.TestKeyStores;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -65,7 +66,7 @@ class TlsCallIT {
       assertThat(daemon.output())
           .contains("udp+tls 127.0.0.1:" + sipPort + " (tls " + tlsPort + ")");
 
-      SimulateIT.Run run =
+      CliRun run =
           SimulateIT.simulate(
               "--target", "127.0.0.1:" + tlsPort,
               "--transport", "tls",
@@ -97,7 +98,7 @@ class TlsCallIT {
 
       // An SRC that trusts only the public CAs refuses the test certificate: the call fails
       // before its INVITE, and the recorder counts the refusal.
-      SimulateIT.Run untrusted =
+      CliRun untrusted =
           SimulateIT.simulate(
               "--target", "127.0.0.1:" + tlsPort,
               "--transport", "tls",

@@ -2,10 +2,8 @@ package io.srs.daemon.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.srs.daemon.Main;
 import io.srs.daemon.cli.VerifyCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.srs.daemon.testing.CliRun;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -18,7 +16,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code srs verify} over what the real recorder left: calls placed by {@code srs simulate} are
@@ -29,17 +26,8 @@ class VerifyIT {
 
   @TempDir Path work;
 
-  static SimulateIT.Run verify(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    String[] full = new String[args.length + 1];
-    full[0] = "verify";
-    System.arraycopy(args, 0, full, 1, args.length);
-    int exit = cli.execute(full);
-    return new SimulateIT.Run(exit, out.toString(), err.toString());
+  static CliRun verify(String... args) {
+    return CliRun.of("verify", args);
   }
 
   @Test
@@ -47,7 +35,7 @@ class VerifyIT {
     Path recordings;
     try (InJvmDaemon srs = new InJvmDaemon(work, Map.of())) {
       recordings = srs.recordings;
-      SimulateIT.Run run =
+      CliRun run =
           SimulateIT.simulate(
               "--target", "127.0.0.1:" + srs.sipPort,
               "--bind", "127.0.0.1",
@@ -61,13 +49,13 @@ class VerifyIT {
       }
       assertThat(RecordingFiles.sidecars(recordings)).hasSize(2);
 
-      SimulateIT.Run running = verify("--recordings", recordings.toString());
+      CliRun running = verify("--recordings", recordings.toString());
       assertThat(running.exit())
           .as("while the recorder runs; stdout:%n%s%nstderr:%n%s", running.out(), running.err())
           .isZero();
     }
 
-    SimulateIT.Run intact = verify("--recordings", recordings.toString());
+    CliRun intact = verify("--recordings", recordings.toString());
     assertThat(intact.exit()).as("stdout:%n%s%nstderr:%n%s", intact.out(), intact.err()).isZero();
     assertThat(intact.out())
         .contains("2 ledger entries, 2 recording(s)", "0 problem(s)", "result: INTACT");
@@ -82,7 +70,7 @@ class VerifyIT {
     }
     flipByte(wav, Files.size(wav) / 2);
 
-    SimulateIT.Run flipped = verify("--recordings", recordings.toString());
+    CliRun flipped = verify("--recordings", recordings.toString());
     assertThat(flipped.exit()).as(flipped.out()).isEqualTo(VerifyCommand.EXIT_PROBLEMS);
     assertThat(flipped.out())
         .contains(
@@ -97,7 +85,7 @@ class VerifyIT {
     Path second = directories.get(1);
     deleteTree(second);
 
-    SimulateIT.Run deleted = verify("--recordings", recordings.toString());
+    CliRun deleted = verify("--recordings", recordings.toString());
     assertThat(deleted.exit()).as(deleted.out()).isEqualTo(VerifyCommand.EXIT_PROBLEMS);
     assertThat(deleted.out())
         .contains(
@@ -108,7 +96,7 @@ class VerifyIT {
                 + " missing",
             "2 problem(s)");
 
-    SimulateIT.Run one =
+    CliRun one =
         verify(
             "--recordings", recordings.toString(), "--recording", first.getFileName().toString());
     assertThat(one.exit()).isEqualTo(VerifyCommand.EXIT_PROBLEMS);

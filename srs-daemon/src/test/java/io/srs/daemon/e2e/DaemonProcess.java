@@ -52,6 +52,9 @@ final class DaemonProcess implements AutoCloseable {
     return daemon;
   }
 
+  /** RTP ports a daemon gets when the test names none: a random free range of this size. */
+  static final int DEFAULT_RTP_PORTS = 100;
+
   /** Starts {@code srs run} on a JVM given {@code jvmArgs} (e.g. a logback configuration). */
   static DaemonProcess start(Path workDir, List<String> jvmArgs, String... args) throws Exception {
     DaemonProcess daemon = launch(workDir, jvmArgs, args);
@@ -76,6 +79,10 @@ final class DaemonProcess implements AutoCloseable {
     command.addAll(List.of(args));
     if (!List.of(args).contains("--http-port")) {
       command.add("--http-port=0"); // off unless a test asks for it: 8080 may be taken
+    }
+    if (!List.of(args).contains("--rtp-ports")) {
+      int low = FreePorts.evenRangeStart(DEFAULT_RTP_PORTS); // 25 two-stream calls
+      command.add("--rtp-ports=" + low + "-" + (low + DEFAULT_RTP_PORTS - 1));
     }
     Process process =
         new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();

@@ -54,7 +54,6 @@ class KamailioDispatcherIT {
     final String name;
     final Path dir;
     final int sipPort;
-    final int rtpLow = FreePorts.evenRangeStart(100);
     DaemonProcess process;
 
     Node(String name) throws Exception {
@@ -71,8 +70,6 @@ class KamailioDispatcherIT {
               "127.0.0.1",
               "--sip-port",
               Integer.toString(sipPort),
-              "--rtp-ports",
-              rtpLow + "-" + (rtpLow + 99),
               "--recordings",
               recordings().toString());
       return process;

@@ -33,15 +33,12 @@ class KillRecoveryIT {
 
   private DaemonProcess start(Path recordings, Path config, int sipPort, int httpPort)
       throws Exception {
-    int rtpLow = FreePorts.evenRangeStart(100);
     return DaemonProcess.start(
         work,
         "--config",
         config.toString(),
         "--sip-port",
         Integer.toString(sipPort),
-        "--rtp-ports",
-        rtpLow + "-" + (rtpLow + 99),
         "--http-port",
         Integer.toString(httpPort),
         "--recordings",

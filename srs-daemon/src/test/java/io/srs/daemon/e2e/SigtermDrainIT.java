@@ -24,7 +24,6 @@ class SigtermDrainIT {
     Files.writeString(config, "limits:\n  drain-seconds: 25\n");
     int sipPort = FreePorts.udpAndTcp();
     int httpPort = FreePorts.udpAndTcp();
-    int rtpLow = FreePorts.evenRangeStart(100);
     String metadata = InJvmDaemon.resource("/e2e/metadata-two-parties.xml");
 
     try (DaemonProcess daemon =
@@ -34,8 +33,6 @@ class SigtermDrainIT {
                 config.toString(),
                 "--sip-port",
                 Integer.toString(sipPort),
-                "--rtp-ports",
-                rtpLow + "-" + (rtpLow + 99),
                 "--http-port",
                 Integer.toString(httpPort),
                 "--recordings",

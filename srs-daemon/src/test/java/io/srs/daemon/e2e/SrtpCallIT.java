@@ -38,7 +38,6 @@ class SrtpCallIT {
     Path recordings = work.resolve("recordings");
     int sipPort = FreePorts.udpAndTcp();
     int tlsPort = FreePorts.udpAndTcp();
-    int rtpLow = FreePorts.evenRangeStart(100);
     Path config = work.resolve("srs.yaml");
     Files.writeString(
         config,
@@ -65,8 +64,6 @@ class SrtpCallIT {
             "127.0.0.1",
             "--sip-port",
             Integer.toString(sipPort),
-            "--rtp-ports",
-            rtpLow + "-" + (rtpLow + 99),
             "--recordings",
             recordings.toString())) {
       for (String suite : List.of("AEAD_AES_128_GCM", "AES_CM_128_HMAC_SHA1_80")) {

@@ -47,7 +47,6 @@ class TlsCallIT {
     int sipPort = FreePorts.udpAndTcp();
     int tlsPort = FreePorts.udpAndTcp();
     int httpPort = FreePorts.udpAndTcp();
-    int rtpLow = FreePorts.evenRangeStart(100);
     try (DaemonProcess daemon =
         DaemonProcess.start(
             work,
@@ -57,8 +56,6 @@ class TlsCallIT {
             "127.0.0.1",
             "--sip-port",
             Integer.toString(sipPort),
-            "--rtp-ports",
-            rtpLow + "-" + (rtpLow + 99),
             "--http-port",
             Integer.toString(httpPort),
             "--recordings",

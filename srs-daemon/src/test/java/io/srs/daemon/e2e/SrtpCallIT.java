@@ -40,18 +40,7 @@ class SrtpCallIT {
     int tlsPort = FreePorts.udpAndTcp();
     Path config = work.resolve("srs.yaml");
     Files.writeString(
-        config,
-        """
-        sip:
-          transports: [udp, tls]
-          tls:
-            port: %d
-            key-store: %s
-            key-store-password: "%s"
-        srtp:
-          policy: required
-        """
-            .formatted(tlsPort, keys.serverKeyStore, TestKeyStores.PASSWORD));
+        config, keys.sipTlsYaml(tlsPort, TestKeyStores.PASSWORD) + "srtp:\n  policy: required\n");
     Path keyLog = work.resolve("keys").resolve("srtp-keys.log");
     Files.createDirectories(keyLog.getParent());
     try (DaemonProcess daemon =

@@ -27,17 +27,7 @@ class TlsCallIT {
 
   private Path config(int tlsPort, String password) throws Exception {
     Path config = work.resolve("srs.yaml");
-    Files.writeString(
-        config,
-        """
-        sip:
-          transports: [udp, tls]
-          tls:
-            port: %d
-            key-store: %s
-            key-store-password: "%s"
-        """
-            .formatted(tlsPort, keys.serverKeyStore, password));
+    Files.writeString(config, keys.sipTlsYaml(tlsPort, password));
     return config;
   }
 

@@ -78,6 +78,22 @@ public final class TestKeyStores {
   }
 
   /** Generated once per test JVM, deleted when it exits. */
+  /**
+   * The {@code sip:} section of a config that serves UDP and TLS on {@code tlsPort} with the server
+   * key store opened by {@code password}.
+   */
+  public String sipTlsYaml(int tlsPort, String password) {
+    return """
+        sip:
+          transports: [udp, tls]
+          tls:
+            port: %d
+            key-store: %s
+            key-store-password: "%s"
+        """
+        .formatted(tlsPort, serverKeyStore, password);
+  }
+
   public static synchronized TestKeyStores shared() {
     if (shared == null) {
       try {
